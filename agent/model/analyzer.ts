@@ -1,0 +1,34 @@
+// The contract between the layer walker and the analyzers that look at files.
+import type { OsInfo, Package } from './package';
+
+export interface FileMeta {
+  /** Absolute path inside the image, normalised: "/usr/lib/node_modules/npm/package.json". */
+  path: string;
+  size: number;
+  /** Unix mode bits including setuid/setgid (0o4755 …). */
+  mode: number;
+}
+
+export interface AnalyzerInput extends FileMeta {
+  content: Buffer;
+}
+
+/** What one analyzer reports for one file. */
+export interface AnalysisResult {
+  packages?: Package[];
+  os?: OsInfo;
+}
+
+/**
+ * One analyzer per file format (CONVENTIONS.md "Extending"). The walker calls `required` for every
+ * regular file of every layer and hands the file's bytes to `analyze` once, in the same pass.
+ * Bump `version` whenever the output changes: it is part of the per-layer cache key.
+ */
+export interface Analyzer {
+  type: string;
+  version: number;
+  required(file: FileMeta): boolean;
+  /** Largest file this analyzer wants in memory; bigger files are skipped with a warning. */
+  maxBytes?: number;
+  analyze(input: AnalyzerInput): AnalysisResult | Promise<AnalysisResult>;
+}

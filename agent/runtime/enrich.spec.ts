@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parentChain } from './enrich';
+import type { ProcStat } from './proc-read';
+
+const table: Record<number, ProcStat> = {
+  30: { pid: 30, comm: 'top', ppid: 20, startTime: 3 },
+  20: { pid: 20, comm: 'sh', ppid: 10, startTime: 2 },
+  10: { pid: 10, comm: 'containerd-shim', ppid: 1, startTime: 1 },
+  40: { pid: 40, comm: 'httpd', ppid: 10, startTime: 1 },
+  50: { pid: 50, comm: 'loop', ppid: 50, startTime: 1 },
+};
+const read = (pid: number): ProcStat | undefined => table[pid];
+
+describe('parentChain', () => {
+  it('walks up to the shim for a docker exec', () => {
+    expect(parentChain(20, 40, read)).toEqual(['sh', 'containerd-shim']);
+  });
+  it('stops at the container init', () => {
+    expect(parentChain(40, 40, read)).toEqual(['httpd']);
+  });
+  it('stops when a parent is gone and is bounded on a cycle', () => {
+    expect(parentChain(99, 40, read)).toEqual([]);
+    expect(parentChain(50, 40, read)).toHaveLength(16);
+  });
+});

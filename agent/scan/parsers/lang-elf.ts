@@ -1,0 +1,89 @@
+// Minimal ELF section-table reader: enough to find named sections (.go.buildinfo, .dep-v0) and to
+// map a virtual address to a file offset. Every offset is checked against the buffer.
+
+export interface ElfSection {
+  name: string;
+  type: number;
+  addr: bigint;
+  offset: number;
+  size: number;
+}
+
+export interface ElfFile {
+  is64: boolean;
+  littleEndian: boolean;
+  sections: ElfSection[];
+}
+
+const SHT_NOBITS = 8;
+
+export function isElf(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 52 && bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46
+  );
+}
+
+/** Parses the section table; throws naming the source when the header points outside the file. */
+export function readElf(bytes: Buffer, source: string): ElfFile {
+  if (!isElf(bytes)) throw new Error(`${source}: not an ELF file`);
+  const is64 = bytes[4] === 2;
+  const littleEndian = bytes[5] !== 2;
+  if ((bytes[4] !== 1 && bytes[4] !== 2) || (bytes[5] !== 1 && bytes[5] !== 2)) {
+    throw new Error(`${source}: unknown ELF class ${bytes[4]} / data encoding ${bytes[5]}`);
+  }
+  if (is64 && bytes.length < 64) throw new Error(`${source}: ELF header truncated`);
+  const u16 = (o: number): number => (littleEndian ? bytes.readUInt16LE(o) : bytes.readUInt16BE(o));
+  const u32 = (o: number): number => (littleEndian ? bytes.readUInt32LE(o) : bytes.readUInt32BE(o));
+  const u64 = (o: number): bigint => (littleEndian ? bytes.readBigUInt64LE(o) : bytes.readBigUInt64BE(o));
+  const word = (o: number): bigint => (is64 ? u64(o) : BigInt(u32(o)));
+  const shoff = Number(word(is64 ? 0x28 : 0x20));
+  const shentsize = u16(is64 ? 0x3a : 0x2e);
+  const shnum = u16(is64 ? 0x3c : 0x30);
+  const shstrndx = u16(is64 ? 0x3e : 0x32);
+  if (shnum === 0 || shoff === 0) return { is64, littleEndian, sections: [] };
+  const minEnt = is64 ? 64 : 40;
+  if (shentsize < minEnt || shoff + shnum * shentsize > bytes.length) {
+    throw new Error(`${source}: ELF section table (offset ${shoff}, ${shnum} entries) lies outside the file`);
+  }
+  const raw = [];
+  for (let i = 0; i < shnum; i++) {
+    const at = shoff + i * shentsize;
+    const nameOff = u32(at);
+    const type = u32(at + 4);
+    const addr = word(is64 ? at + 16 : at + 12);
+    const offset = Number(word(is64 ? at + 24 : at + 16));
+    const size = Number(word(is64 ? at + 32 : at + 20));
+    raw.push({ nameOff, type, addr, offset, size });
+  }
+  const strtab = raw[shstrndx];
+  const sections: ElfSection[] = raw.map((s) => ({
+    name: strtab === undefined ? '' : cString(bytes, strtab.offset + s.nameOff, strtab.offset + strtab.size),
+    type: s.type,
+    addr: s.addr,
+    offset: s.offset,
+    size: s.size,
+  }));
+  return { is64, littleEndian, sections };
+}
+
+/** The bytes of a named section, or undefined when absent, empty in the file, or out of bounds. */
+export function sectionData(bytes: Buffer, elf: ElfFile, name: string): Buffer | undefined {
+  const s = elf.sections.find((x) => x.name === name);
+  if (s === undefined || s.type === SHT_NOBITS || s.offset + s.size > bytes.length) return undefined;
+  return bytes.subarray(s.offset, s.offset + s.size);
+}
+
+/** File offset of a virtual address, through the section that maps it. */
+export function addrToOffset(elf: ElfFile, addr: bigint): number | undefined {
+  for (const s of elf.sections) {
+    if (s.type === SHT_NOBITS || s.addr === 0n) continue;
+    if (addr >= s.addr && addr < s.addr + BigInt(s.size)) return s.offset + Number(addr - s.addr);
+  }
+  return undefined;
+}
+
+function cString(bytes: Buffer, start: number, limit: number): string {
+  if (start < 0 || start >= bytes.length) return '';
+  const end = bytes.indexOf(0, start);
+  return bytes.toString('latin1', start, Math.min(end < 0 ? bytes.length : end, limit, bytes.length));
+}

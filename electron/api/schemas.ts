@@ -1,0 +1,106 @@
+// The zod schema of every channel's params: the one place request shapes are defined and checked.
+import { z } from 'zod';
+import { publishSchema } from './publish-schema';
+
+/** Feed files uploaded through the browser (a zipped OSV ecosystem is tens of MB). */
+export const MAX_UPLOAD_BASE64 = Math.ceil((200 * 1024 * 1024 * 4) / 3);
+
+const pageParams = z
+  .object({
+    page: z.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.number().int().min(1).max(500).default(50),
+    search: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const paramSchemas = {
+  'system:version': z.object({}).strict(),
+  'dashboard:get': z.object({}).strict(),
+  'images:list': pageParams,
+  'containers:list': pageParams
+    .extend({ state: z.enum(['all', 'running', 'stopped']).default('all') })
+    .strict(),
+  'events:recent': z.object({ limit: z.number().int().min(1).max(1000).default(50) }).strict(),
+  'scans:list': pageParams.extend({ kind: z.enum(['deployed', 'ci', 'host']).optional() }).strict(),
+  'scans:get': z.object({ id: z.number().int().min(1) }).strict(),
+  'scans:vulns': pageParams
+    .extend({
+      id: z.number().int().min(1),
+      severity: z.enum(['critical', 'high', 'medium', 'low', 'negligible', 'unknown']).optional(),
+      fixable: z.boolean().optional(),
+    })
+    .strict(),
+  'scans:packages': pageParams.extend({ id: z.number().int().min(1) }).strict(),
+  'feeds:list': z.object({}).strict(),
+  'customVulns:list': z.object({}).strict(),
+  'customVulns:save': z
+    .object({
+      entries: z
+        .array(
+          z
+            .object({
+              id: z.string().min(1).max(100),
+              ecosystem: z.string().min(1).max(100),
+              package: z.string().min(1).max(300),
+              range: z.string().min(1).max(400),
+              severity: z.enum(['critical', 'high', 'medium', 'low', 'negligible', 'unknown']),
+              description: z.string().max(4000).optional(),
+              fixedIn: z.string().max(100).optional(),
+            })
+            .strict(),
+        )
+        .max(10_000),
+    })
+    .strict(),
+  'feeds:upload': z
+    .object({
+      fileName: z.string().min(1).max(255),
+      contentBase64: z.string().max(MAX_UPLOAD_BASE64),
+    })
+    .strict(),
+  'malware:list': z.object({}).strict(),
+  'malware:upload': z
+    .object({
+      fileName: z.string().min(1).max(255),
+      contentBase64: z.string().max(Math.ceil((50 * 1024 * 1024 * 4) / 3)),
+    })
+    .strict(),
+  'malware:delete': z.object({ name: z.string().min(1).max(255) }).strict(),
+  'compliance:containers': z.object({}).strict(),
+  'compliance:container': z.object({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/) }).strict(),
+  'compliance:host': z.object({}).strict(),
+  'compliance:catalog': z.object({}).strict(),
+  'feeds:importPath': z.object({ path: z.string().min(1).max(4096) }).strict(),
+  'scans:compliance': z.object({ id: z.number().int().min(1) }).strict(),
+  'scans:fixes': z.object({ id: z.number().int().min(1) }).strict(),
+  'ci:policy': z.object({ image: z.string().max(1000).default('') }).strict(),
+  'ci:rules': z.object({}).strict(),
+  'ci:settings': z.object({ keepResults: z.boolean().optional() }).strict(),
+  'ci:setRules': z.object({ rules: z.unknown() }).strict(),
+  'ci:publish': publishSchema,
+  'hosts:scan': z.object({}).strict(),
+  'images:scan': z.object({ ref: z.string().min(1).max(300) }).strict(),
+  'runtime:status': z.object({}).strict(),
+  'runtime:settings': z
+    .object({
+      learningSeconds: z
+        .number()
+        .min(0)
+        .max(30 * 24 * 3600)
+        .optional(),
+    })
+    .strict(),
+  'models:list': pageParams.extend({ state: z.enum(['learning', 'active', 'archived']).optional() }).strict(),
+  'models:get': z.object({ id: z.string().min(1).max(300) }).strict(),
+  'models:relearn': z
+    .object({ image: z.string().min(1).max(300), action: z.enum(['start', 'stop']) })
+    .strict(),
+  'audits:list': pageParams
+    .extend({
+      kind: z.enum(['process', 'listen', 'outbound', 'dns', 'file-system']).optional(),
+      image: z.string().max(300).optional(),
+    })
+    .strict(),
+} as const;
+
+export type ParamSchemas = typeof paramSchemas;

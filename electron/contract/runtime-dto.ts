@@ -1,0 +1,90 @@
+// Runtime defense shapes that cross the API boundary: sensor status, container models, container audits. Types only.
+
+export interface SensorHealthDto {
+  backend: string;
+  running: boolean;
+  restarts: number;
+  lost: number;
+  reason?: string;
+}
+
+export interface RuntimeStatusDto {
+  /** 'embedded': the console runs the sensors itself (it is root); 'off': no runtime defense. */
+  mode: 'embedded' | 'off';
+  /** starting: sensors are being brought up; failed: none could start. */
+  phase: 'off' | 'starting' | 'running' | 'failed';
+  /** The process sensor in use: ebpf or procfs. */
+  backend?: string;
+  running: boolean;
+  restarts: number;
+  lost: number;
+  /** Why this backend (the eBPF error when /proc is the fallback), or why runtime defense is off. */
+  reason: string;
+  /** When off: the exact command that turns it on. */
+  enableCommand?: string;
+  /** When off: what else is (not yet) possible. */
+  note?: string;
+  sensors: SensorHealthDto[];
+  /** Events dropped because enrichment fell behind. */
+  dropped: number;
+  errors: number;
+  lastError?: string;
+  learningSeconds: number;
+  learningSource: 'MOAT_LEARNING_SECONDS' | 'setting' | 'default';
+  since: string;
+}
+
+export type ModelStateName = 'learning' | 'active' | 'archived';
+
+export interface ModelSummaryDto {
+  id: string;
+  image: string;
+  state: ModelStateName;
+  manual: boolean;
+  learningSeconds: number;
+  learningStartedAt: string;
+  /** When automatic learning ends; absent for manual learning and for models not learning. */
+  learningEndsAt?: string;
+  counts: { processes: number; listening: number; outbound: number; dns: number; fileDirs: number };
+}
+
+export interface ModelHistoryDto {
+  time: string;
+  kind: 'created' | 'state' | 'learned';
+  detail: string;
+  container?: string;
+}
+
+export interface ModelDetailDto extends ModelSummaryDto {
+  processes: Array<{ name: string; path: string; parent?: string; user?: string }>;
+  listening: number[];
+  outbound: Array<{ addr: string; port: number }>;
+  dns: string[];
+  fileDirs: string[];
+  history: ModelHistoryDto[];
+}
+
+export type AuditKindName = 'process' | 'listen' | 'outbound' | 'dns' | 'file-system';
+
+export interface AuditDto {
+  id: number;
+  kind: AuditKindName;
+  what: string;
+  container: string;
+  image: string;
+  process: string;
+  rule: string;
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface RuntimeSettingsDto {
+  /** The learning period in effect for models without their own. */
+  learningSeconds: number;
+  learningSource: RuntimeStatusDto['learningSource'];
+  /** The stored setting, if any. */
+  storedLearningSeconds?: number;
+  /** A stored value differs from the one in effect: it applies when the console starts next (or is overridden by MOAT_LEARNING_SECONDS). */
+  pendingRestart: boolean;
+}

@@ -1,0 +1,137 @@
+// The one composition root: builds the store, the embedded agent and the services, for Electron and `moat serve` alike.
+// It must not import 'electron' so that the headless console can use it.
+import path from 'node:path';
+import { DockerBridge } from '../../agent/docker/bridge';
+import { createDispatch, type Dispatch } from '../api/dispatch';
+import { createHandlers } from '../api/handlers';
+import { openConsoleDb, type Db } from '../db/connection';
+import { DockerEventsRepo } from '../db/repos/docker-events-repo';
+import { dataDir as defaultDataDir } from '../paths';
+import { DockerService } from '../services/docker-service';
+import { EventBus } from '../services/event-bus';
+import { readHostInfo } from '../services/host-info';
+import { SystemService } from '../services/system-service';
+import { ScanService } from '../services/scan-service';
+import { ScanQueries } from '../services/scan-queries';
+import { DeployedImages } from '../services/deployed-images';
+import { IntelService } from '../services/intel-service';
+import { CiService } from '../services/ci-service';
+import { CustomFeeds } from '../services/custom-feeds';
+import { MalwareFeeds, malwareListFiles } from '../services/malware-feeds';
+import { RuleStore } from '../services/rule-store';
+import { RuntimeCompliance } from '../services/runtime-compliance';
+import { SettingsRepo } from '../db/repos/settings-repo';
+import { ScansRepo } from '../db/repos/scans-repo';
+import { analyzers } from '../../agent/scan/inventory/registry';
+import { openDockerDaemon } from '../../agent/scan/image/docker-daemon';
+import { moatVersion } from '../version';
+import { ModelsRepo } from '../db/repos/models-repo';
+import { ModelService, learningPeriod, toAuditDto } from '../services/model-service';
+import { RuntimeService } from '../services/runtime-service';
+import { resourcesDir } from '../paths';
+
+export interface Services {
+  system: SystemService;
+  docker: DockerService;
+  scans: ScanService;
+  scanQueries: ScanQueries;
+  deployed: DeployedImages;
+  intel: IntelService;
+  ci: CiService;
+  customFeeds: CustomFeeds;
+  malware: MalwareFeeds;
+  runtimeCompliance: RuntimeCompliance;
+  runtime: RuntimeService;
+  models: ModelService;
+}
+
+export interface Console {
+  dataDir: string;
+  db: Db;
+  bus: EventBus;
+  bridge: DockerBridge;
+  services: Services;
+  dispatch: Dispatch;
+  /** Resolves when runtime sensors are up, failed, or not started (off). */
+  runtimeReady: Promise<void>;
+  close(): void;
+}
+
+export interface ComposeOptions {
+  dataDir?: string;
+  /** Electron's userData, used when MOAT_HOME is not set. */
+  electronUserData?: string;
+  /** Scan every image in the daemon when first seen (default true; tests turn it off). */
+  autoScan?: boolean;
+  /** Runtime defense sensors (default on unless MOAT_RUNTIME=off; tests of other areas pass false). */
+  runtime?: boolean;
+}
+
+export function composeConsole(opts: ComposeOptions = {}): Console {
+  const dataDir = opts.dataDir ?? defaultDataDir(opts.electronUserData);
+  const version = moatVersion();
+  const db = openConsoleDb(path.join(dataDir, 'console.db'));
+  const bus = new EventBus();
+  const bridge = new DockerBridge();
+  const scansRepo = new ScansRepo(db);
+  const settings = new SettingsRepo(db);
+  // Declared before the scan service so it can match; rematches once the scan service exists.
+  let rematch = (): void => undefined;
+  const intel = new IntelService(path.join(dataDir, 'intel.db'), () => rematch());
+  const rules = new RuleStore(settings);
+  const scans = new ScanService(scansRepo, bus, {
+    analyzers,
+    malwareLists: () => malwareListFiles(dataDir),
+    complianceRule: (ref) => rules.policy(ref).compliance,
+    openSource: (ref) => openDockerDaemon(ref, { docker: bridge.docker }),
+    intel: () => intel.intel(),
+  });
+  const scanQueries = new ScanQueries(scansRepo);
+  const modelsRepo = new ModelsRepo(db, (rows) => bus.publish('audit:new', rows.map(toAuditDto)));
+  const models = new ModelService(modelsRepo, learningPeriod(settings), settings);
+  const runtime = new RuntimeService(bridge.docker, models, {
+    enabled: opts.runtime ?? process.env.MOAT_RUNTIME !== 'off',
+    isRoot: process.getuid?.() === 0,
+    resourcesDir: resourcesDir(),
+  });
+  const services: Services = {
+    system: new SystemService(db, dataDir, version),
+    docker: new DockerService(bridge, bus, new DockerEventsRepo(db), readHostInfo(), version),
+    scans,
+    scanQueries,
+    intel,
+    runtime,
+    models,
+    ci: new CiService(settings, rules, scans, scansRepo),
+    customFeeds: new CustomFeeds(settings, intel.file),
+    malware: new MalwareFeeds(dataDir),
+    runtimeCompliance: new RuntimeCompliance(bridge),
+    deployed: new DeployedImages(bridge, scans, scansRepo, scanQueries, () =>
+      settings.get('scan.autoScanDeployed', opts.autoScan ?? true),
+    ),
+  };
+  rematch = () => bus.publish('feeds:changed', { rematched: scans.rematchAll() });
+  intel.start();
+  services.deployed.start();
+  services.docker.start();
+  bridge.start();
+  const runtimeReady = runtime.start();
+  return {
+    dataDir,
+    db,
+    bus,
+    bridge,
+    services,
+    dispatch: createDispatch(createHandlers(services)),
+    runtimeReady,
+    close() {
+      void runtime.stop();
+      modelsRepo.close();
+      services.docker.stop();
+      services.deployed.stop();
+      intel.stop();
+      bridge.stop();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// Deployed images: every image in the local daemon is scanned when first seen; the list joins Docker's view with scans.
+import type { DockerBridge } from '../../agent/docker/bridge';
+import type { DeployedImageDto, Page } from '../contract/index';
+import type { ScansRepo } from '../db/repos/scans-repo';
+import type { ScanQueries } from './scan-queries';
+import type { ScanService } from './scan-service';
+import { paginate } from './docker-service';
+
+const NEW_IMAGE_ACTIONS = new Set(['pull', 'tag', 'import', 'load', 'create', 'build']);
+const DEBOUNCE_MS = 500;
+
+export class DeployedImages {
+  private timer?: NodeJS.Timeout;
+  private readonly offs: Array<() => void> = [];
+
+  constructor(
+    private readonly bridge: DockerBridge,
+    private readonly scans: ScanService,
+    private readonly repo: ScansRepo,
+    private readonly queries: ScanQueries,
+    private readonly autoScan: () => boolean,
+  ) {}
+
+  start(): void {
+    const onState = (s: { connection: string }): void => {
+      if (s.connection === 'connected') this.schedule();
+    };
+    const onEvent = (e: { type: string; action: string }): void => {
+      if (e.type === 'image' && NEW_IMAGE_ACTIONS.has(e.action)) this.schedule();
+    };
+    this.bridge.on('state', onState);
+    this.bridge.on('event', onEvent);
+    this.offs.push(
+      () => this.bridge.off('state', onState),
+      () => this.bridge.off('event', onEvent),
+    );
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.offs.splice(0).forEach((f) => f());
+  }
+
+  /** Queues a scan for every image that has none yet; returns how many were queued. */
+  async scanUnscanned(): Promise<number> {
+    const images = await this.bridge.listImages();
+    let queued = 0;
+    for (const img of images) {
+      if (this.repo.latestForImage(img.Id)) continue;
+      const tag = (img.RepoTags ?? []).find((t) => t !== '<none>:<none>');
+      this.scans.scan(tag ?? img.Id, 'deployed', img.Id);
+      queued++;
+    }
+    return queued;
+  }
+
+  async list(page: number, pageSize: number, search?: string): Promise<Page<DeployedImageDto>> {
+    const [images, containers] = await Promise.all([this.bridge.listImages(), this.bridge.listContainers()]);
+    const needle = search?.toLowerCase();
+    const rows = images
+      .map((img): DeployedImageDto => {
+        const scan = this.repo.latestForImage(img.Id);
+        const tags = (img.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
+        return {
+          id: img.Id,
+          repoTags: tags,
+          created: new Date(img.Created * 1000).toISOString(),
+          size: img.Size,
+          containers: containers.filter((c) => c.ImageID === img.Id).length,
+          scan: scan ? this.queries.summaryOf(scan) : undefined,
+        };
+      })
+      .filter((r) => !needle || [r.id, ...r.repoTags].some((f) => f.toLowerCase().includes(needle)))
+      .sort((a, b) => (a.repoTags[0] ?? a.id).localeCompare(b.repoTags[0] ?? b.id));
+    return paginate(rows, page, pageSize);
+  }
+
+  private schedule(): void {
+    if (!this.autoScan()) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.scanUnscanned().catch(() => undefined), DEBOUNCE_MS);
+  }
+}

@@ -1,0 +1,179 @@
+// Read side of scans: rows of console.db mapped to the DTOs the UI and the CLI see.
+import type {
+  ComplianceRowDto,
+  FixDto,
+  PackageRowDto,
+  Page,
+  ScanDetailDto,
+  ScanSummaryDto,
+  SeverityName,
+  VulnRowDto,
+} from '../contract/index';
+import type { ScanKind, ScanRow, ScansRepo } from '../db/repos/scans-repo';
+import type { InventoryLayer } from '../../agent/scan/scan-image';
+import { ApiError } from '../api/errors';
+import { describeFix, fixGuidance } from '../../agent/policy/fix-guidance';
+import { envSecrets } from '../../agent/compliance/secrets';
+import { maskSecret } from '../../agent/compliance/mask';
+import { paginate } from './docker-service';
+
+const SEVERITIES: readonly SeverityName[] = ['critical', 'high', 'medium', 'low', 'negligible', 'unknown'];
+const RANK = new Map(SEVERITIES.map((s, i) => [s, i]));
+
+export class ScanQueries {
+  constructor(private readonly repo: ScansRepo) {}
+
+  list(kind: ScanKind | undefined, page: number, pageSize: number): Page<ScanSummaryDto> {
+    const { rows, total } = this.repo.list(kind, (page - 1) * pageSize, pageSize);
+    return { items: rows.map((r) => this.summary(r)), total, page, pageSize };
+  }
+
+  get(id: number): ScanDetailDto {
+    const row = this.row(id);
+    const image = row.image_json
+      ? (JSON.parse(row.image_json) as {
+          user: string;
+          entrypoint: string[];
+          cmd: string[];
+          exposedPorts: string[];
+          labels: Record<string, string>;
+          env?: string[];
+        })
+      : undefined;
+    return {
+      ...this.summary(row),
+      layers: JSON.parse(row.layers_json) as InventoryLayer[],
+      warnings: JSON.parse(row.warnings_json) as string[],
+      image: image && {
+        user: image.user,
+        entrypoint: image.entrypoint,
+        cmd: image.cmd,
+        exposedPorts: image.exposedPorts,
+        labels: image.labels,
+        env: maskedEnv(image.env ?? []),
+      },
+    };
+  }
+
+  vulns(
+    id: number,
+    q: { page: number; pageSize: number; severity?: SeverityName; fixable?: boolean; search?: string },
+  ): Page<VulnRowDto> {
+    this.row(id);
+    const needle = q.search?.toLowerCase();
+    const rows = this.repo
+      .findings(id)
+      .map((f): VulnRowDto => ({
+        id: f.id,
+        aliases: f.aliases,
+        severity: f.severity,
+        severitySource: f.severitySource,
+        cvssScore: f.cvssScore,
+        cvssVector: f.cvssVector,
+        packageName: f.package.name,
+        packageVersion: f.package.version,
+        ecosystem: f.package.ecosystem,
+        fixedIn: f.fixedIn,
+        status: f.status,
+        published: f.published,
+        description: f.description,
+        layerIndex: f.package.layer?.index,
+        layerCreatedBy: f.package.layer?.createdBy,
+        feed: f.feed,
+        feedImportedAt: f.feedImportedAt,
+        links: f.links ?? [],
+      }))
+      .filter((v) => !q.severity || v.severity === q.severity)
+      .filter((v) => q.fixable === undefined || q.fixable === (v.fixedIn !== undefined))
+      .filter(
+        (v) => !needle || [v.id, v.packageName, ...v.aliases].some((f) => f.toLowerCase().includes(needle)),
+      )
+      .sort((a, b) => (RANK.get(a.severity) ?? 9) - (RANK.get(b.severity) ?? 9) || a.id.localeCompare(b.id));
+    return paginate(rows, q.page, q.pageSize);
+  }
+
+  /** Fix guidance for a scan, rebuilt from its stored findings. */
+  fixes(id: number): FixDto[] {
+    this.row(id);
+    const findings = this.repo.findings(id);
+    return fixGuidance(findings).map((s) => ({ ...s, text: describeFix(s) }));
+  }
+
+  packages(id: number, q: { page: number; pageSize: number; search?: string }): Page<PackageRowDto> {
+    this.row(id);
+    const perPackage = new Map<number, number>();
+    for (const v of this.repo.vulns(id))
+      perPackage.set(v.package_idx, (perPackage.get(v.package_idx) ?? 0) + 1);
+    const needle = q.search?.toLowerCase();
+    const rows = this.repo
+      .packages(id)
+      .map((p, i): PackageRowDto => ({
+        name: p.name,
+        version: p.version,
+        ecosystem: p.ecosystem,
+        purl: p.purl,
+        sourceName: p.sourceName,
+        licenses: p.licenses,
+        foundIn: p.foundIn,
+        layerIndex: p.layer?.index,
+        layerCreatedBy: p.layer?.createdBy,
+        vulns: perPackage.get(i) ?? 0,
+      }))
+      .filter(
+        (p) => !needle || p.name.toLowerCase().includes(needle) || p.purl.toLowerCase().includes(needle),
+      );
+    return paginate(rows, q.page, q.pageSize);
+  }
+
+  compliance(id: number): ComplianceRowDto[] {
+    this.row(id);
+    return this.repo.compliance(id);
+  }
+
+  private row(id: number): ScanRow {
+    const row = this.repo.get(id);
+    if (!row) throw new ApiError('not_found', `no scan with id ${id}`);
+    return row;
+  }
+
+  summaryOf(r: ScanRow): ScanSummaryDto {
+    return this.summary(r);
+  }
+
+  private summary(r: ScanRow): ScanSummaryDto {
+    const counts = this.repo.severityCounts(r.id);
+    const packages = r.status === 'done' ? this.repo.packages(r.id).length : 0;
+    return {
+      id: r.id,
+      kind: r.kind,
+      ref: r.ref,
+      imageId: r.image_id ?? undefined,
+      status: r.status,
+      error: r.error ?? undefined,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at ?? undefined,
+      os: r.os_name ?? (r.os_family ? `${r.os_family} ${r.os_release ?? ''}`.trim() : undefined),
+      packages,
+      complianceFailed: this.repo.compliance(r.id).filter((c) => c.status === 'fail' || c.status === 'error')
+        .length,
+      vulns: Object.fromEntries(SEVERITIES.map((s) => [s, counts[s] ?? 0])) as Record<SeverityName, number>,
+      feeds: JSON.parse(r.feeds_json) as Array<{ name: string; importedAt: string }>,
+      sourceHost: r.source_host ?? undefined,
+      sourceUser: r.source_user ?? undefined,
+      verdict: r.verdict ?? undefined,
+    };
+  }
+}
+
+/** The image's environment with secret-looking values masked (same rules as compliance check 424). */
+function maskedEnv(env: readonly string[]): Array<{ name: string; value: string; masked: boolean }> {
+  const secret = new Set(envSecrets(env).map((e) => e.name));
+  return env.map((entry) => {
+    const eq = entry.indexOf('=');
+    const name = eq > 0 ? entry.slice(0, eq) : entry;
+    const value = eq > 0 ? entry.slice(eq + 1) : '';
+    return secret.has(name)
+      ? { name, value: maskSecret(value), masked: true }
+      : { name, value, masked: false };
+  });
+}

@@ -1,0 +1,54 @@
+import { useEffect, type JSX } from 'react';
+import { subscribeToConsole } from './store/subscriptions';
+import { useStore } from './store/index';
+import { DashboardView } from './views/dashboard/DashboardView';
+import { ImagesView } from './views/images/ImagesView';
+import { ImageDetailView } from './views/images/ImageDetailView';
+import { Nav } from './components/Nav';
+import { CiScansView } from './views/ci/CiScansView';
+import { HostsView } from './views/hosts/HostsView';
+import { ModelsView } from './views/runtime/ModelsView';
+import { ModelDetailView } from './views/runtime/ModelDetailView';
+import { ContainerAuditsView } from './views/audits/ContainerAuditsView';
+import { DefendersView } from './views/manage/DefendersView';
+import { FeedsView } from './views/feeds/FeedsView';
+import { RulesView } from './views/defend/RulesView';
+import { RuntimeComplianceView } from './views/compliance/RuntimeComplianceView';
+
+function Screen({ route }: { route: string[] }): JSX.Element {
+  const path = route.join('/');
+  if (path.startsWith('monitor/runtime/models'))
+    return route[3] ? <ModelDetailView id={route[3]} /> : <ModelsView />;
+  if (path.startsWith('monitor/events/audits')) return <ContainerAuditsView />;
+  if (path.startsWith('manage/defenders')) return <DefendersView />;
+  if (path.startsWith('manage/feeds')) return <FeedsView />;
+  if (path.startsWith('defend/rules')) return <RulesView />;
+  if (path.startsWith('monitor/compliance/containers')) return <RuntimeComplianceView what="containers" />;
+  if (path.startsWith('monitor/compliance/hosts')) return <RuntimeComplianceView what="hosts" />;
+  if (path.startsWith('monitor/vulnerabilities/hosts')) {
+    const id = Number(route[3]);
+    return Number.isInteger(id) && id > 0 ? <ImageDetailView scanId={id} back="hosts" /> : <HostsView />;
+  }
+  if (path.startsWith('monitor/vulnerabilities/ci')) {
+    const id = Number(route[3]);
+    return Number.isInteger(id) && id > 0 ? <ImageDetailView scanId={id} back="ci" /> : <CiScansView />;
+  }
+  if (path.startsWith('monitor/vulnerabilities/images')) {
+    const id = Number(route[3]);
+    return Number.isInteger(id) && id > 0 ? <ImageDetailView scanId={id} /> : <ImagesView />;
+  }
+  return <DashboardView />;
+}
+
+export function App(): JSX.Element {
+  const route = useStore((s) => s.route);
+  useEffect(() => subscribeToConsole(), []);
+  return (
+    <div className="shell">
+      <Nav route={route} />
+      <main className="content">
+        <Screen route={route} />
+      </main>
+    </div>
+  );
+}

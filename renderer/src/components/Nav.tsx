@@ -1,0 +1,48 @@
+import type { JSX } from 'react';
+
+const SECTIONS: Array<{ title?: string; links: Array<{ label: string; path: string }> }> = [
+  { links: [{ label: 'Dashboard', path: '' }] },
+  {
+    title: 'Monitor',
+    links: [
+      { label: 'Vulnerabilities · Images', path: 'monitor/vulnerabilities/images' },
+      { label: 'Vulnerabilities · CI', path: 'monitor/vulnerabilities/ci' },
+      { label: 'Vulnerabilities · Hosts', path: 'monitor/vulnerabilities/hosts' },
+      { label: 'Compliance · Containers', path: 'monitor/compliance/containers' },
+      { label: 'Compliance · Hosts', path: 'monitor/compliance/hosts' },
+      { label: 'Runtime · Container models', path: 'monitor/runtime/models' },
+      { label: 'Events · Container audits', path: 'monitor/events/audits' },
+    ],
+  },
+  { title: 'Defend', links: [{ label: 'Vulnerability & compliance rules', path: 'defend/rules' }] },
+  {
+    title: 'Manage',
+    links: [
+      { label: 'Defenders', path: 'manage/defenders' },
+      { label: 'Custom feeds', path: 'manage/feeds' },
+    ],
+  },
+];
+
+export function Nav({ route }: { route: string[] }): JSX.Element {
+  const current = route.join('/');
+  return (
+    <nav className="nav">
+      <div className="brand">Moat</div>
+      {SECTIONS.map((s, i) => (
+        <div key={i} className="nav-section">
+          {s.title && <div className="nav-title">{s.title}</div>}
+          {s.links.map((l) => (
+            <a
+              key={l.path}
+              href={`#/${l.path}`}
+              className={(l.path === '' ? current === '' : current.startsWith(l.path)) ? 'active' : ''}
+            >
+              {l.label}
+            </a>
+          ))}
+        </div>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,29 @@
+import type { StateCreator } from 'zustand';
+import type { CiRules, ComplianceCatalogDto } from '../../../../electron/contract/index';
+import { api } from '../../api/client';
+import type { AppState } from '../index';
+
+export interface RulesSlice {
+  rules?: CiRules;
+  catalog?: ComplianceCatalogDto;
+  rulesStatus?: { message?: string; error?: string };
+  loadRules(): Promise<void>;
+  saveRules(rules: CiRules): Promise<void>;
+}
+
+export const createRulesSlice: StateCreator<AppState, [], [], RulesSlice> = (set) => ({
+  async loadRules() {
+    const [rules, catalog] = await Promise.all([
+      api.invoke('ci:rules', {}),
+      api.invoke('compliance:catalog', {}),
+    ]);
+    set({ rules, catalog });
+  },
+  async saveRules(rules) {
+    try {
+      set({ rules: await api.invoke('ci:setRules', { rules }), rulesStatus: { message: 'Saved' } });
+    } catch (err) {
+      set({ rulesStatus: { error: (err as Error).message } });
+    }
+  },
+});

@@ -1,0 +1,63 @@
+import { useEffect, useState, type JSX } from 'react';
+import { useStore } from '../../store/index';
+import { ComplianceTable } from '../../components/ComplianceTable';
+
+export function RuntimeComplianceView({ what }: { what: 'containers' | 'hosts' }): JSX.Element {
+  const containers = useStore((s) => s.containerCompliance);
+  const host = useStore((s) => s.hostCompliance);
+  const error = useStore((s) => s.complianceError);
+  const load = useStore((s) => s.loadRuntimeCompliance);
+  const [open, setOpen] = useState<string | undefined>();
+  useEffect(() => void load(), [load]);
+  const failing = (rows: { status: string }[]): number =>
+    rows.filter((r) => r.status === 'fail' || r.status === 'error').length;
+  return (
+    <section>
+      <h1>Monitor › Compliance › {what === 'containers' ? 'Containers' : 'Hosts'}</h1>
+      <button onClick={() => void load()}>Re-evaluate</button>
+      {error && <p className="error">{error}</p>}
+      {what === 'hosts' && host && (
+        <div className="card">
+          <h2>This host · {failing(host)} failed</h2>
+          <ComplianceTable rows={host} testId="host-compliance" />
+        </div>
+      )}
+      {what === 'containers' && containers && (
+        <table className="grid" data-testid="container-compliance">
+          <thead>
+            <tr>
+              <th>Container</th>
+              <th>Image</th>
+              <th>Failed checks</th>
+              <th></th>
+            </tr>
+          </thead>
+          <tbody>
+            {containers.length === 0 && (
+              <tr>
+                <td colSpan={4}>No running containers.</td>
+              </tr>
+            )}
+            {containers.map((c) => (
+              <tr key={c.id} data-testid="container-row">
+                <td>{c.name}</td>
+                <td>{c.image}</td>
+                <td>
+                  {failing(c.results)}
+                  {open === c.id && (
+                    <ComplianceTable rows={c.results} testId={`container-checks-${c.name}`} />
+                  )}
+                </td>
+                <td>
+                  <button onClick={() => setOpen(open === c.id ? undefined : c.id)}>
+                    {open === c.id ? 'Hide' : 'Details'}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

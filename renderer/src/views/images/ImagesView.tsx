@@ -1,0 +1,100 @@
+import { useEffect, type JSX } from 'react';
+import { useStore } from '../../store/index';
+import { Pager } from '../../components/Pager';
+import { SeverityCounts } from '../../components/SeverityCounts';
+
+export function ImagesView(): JSX.Element {
+  const images = useStore((s) => s.images);
+  const error = useStore((s) => s.imagesError);
+  const query = useStore((s) => s.imagesQuery);
+  const progress = useStore((s) => s.scanProgress);
+  const load = useStore((s) => s.loadImages);
+  const rescan = useStore((s) => s.rescan);
+  const navigate = useStore((s) => s.navigate);
+  useEffect(() => void load(), [load]);
+
+  const running = Object.values(progress);
+  return (
+    <section>
+      <h1>Monitor › Vulnerabilities › Images</h1>
+      <div className="toolbar">
+        <input
+          placeholder="Search image name or ID"
+          value={query.search}
+          onChange={(e) => void load({ search: e.target.value, page: 1 })}
+        />
+        {running.length > 0 && (
+          <span className="muted" data-testid="scan-progress">
+            Scanning {running.map((p) => `${p.ref} (layer ${p.layer}/${p.of})`).join(', ')}
+          </span>
+        )}
+      </div>
+      {error && <p className="error">{error}</p>}
+      <table className="grid" data-testid="images-table">
+        <thead>
+          <tr>
+            <th>Image</th>
+            <th>OS</th>
+            <th>Vulnerabilities (C H M L)</th>
+            <th>Compliance failures</th>
+            <th>Packages</th>
+            <th>Containers</th>
+            <th>Scanned</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          {images?.items.map((img) => (
+            <tr key={img.id} data-testid="image-row">
+              <td>
+                {img.scan?.status === 'done' ? (
+                  <a href={`#/monitor/vulnerabilities/images/${img.scan.id}`}>
+                    {img.repoTags[0] ?? img.id.slice(7, 19)}
+                  </a>
+                ) : (
+                  (img.repoTags[0] ?? img.id.slice(7, 19))
+                )}
+              </td>
+              <td>{img.scan?.os ?? '—'}</td>
+              <td>
+                {img.scan?.status === 'done' ? (
+                  <SeverityCounts counts={img.scan.vulns} />
+                ) : (
+                  (img.scan?.status ?? 'not scanned')
+                )}
+              </td>
+              <td data-testid="compliance-failed">
+                {img.scan?.status === 'done' ? img.scan.complianceFailed : '—'}
+              </td>
+              <td>{img.scan?.packages ?? '—'}</td>
+              <td>{img.containers}</td>
+              <td title={img.scan?.error}>
+                {img.scan?.status === 'failed'
+                  ? 'failed'
+                  : img.scan?.finishedAt
+                    ? new Date(img.scan.finishedAt).toLocaleString()
+                    : '—'}
+              </td>
+              <td>
+                <button onClick={() => void rescan(img.repoTags[0] ?? img.id)}>Scan</button>
+                {img.scan?.status === 'done' && (
+                  <button onClick={() => navigate(`/monitor/vulnerabilities/images/${img.scan!.id}`)}>
+                    Details
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {images && (
+        <Pager
+          page={images.page}
+          pageSize={images.pageSize}
+          total={images.total}
+          onPage={(p) => void load({ page: p })}
+        />
+      )}
+    </section>
+  );
+}

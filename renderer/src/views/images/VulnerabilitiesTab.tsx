@@ -1,0 +1,98 @@
+import type { JSX } from 'react';
+import type { SeverityName } from '../../../../electron/contract/index';
+import { useStore } from '../../store/index';
+import { Pager } from '../../components/Pager';
+
+const SEVERITIES: SeverityName[] = ['critical', 'high', 'medium', 'low', 'negligible', 'unknown'];
+
+export function VulnerabilitiesTab(): JSX.Element {
+  const vulns = useStore((s) => s.detailVulns);
+  const q = useStore((s) => s.vulnQuery);
+  const load = useStore((s) => s.loadVulns);
+  return (
+    <div>
+      <div className="toolbar">
+        <input
+          placeholder="Search CVE or package"
+          value={q.search}
+          onChange={(e) => void load({ search: e.target.value, page: 1 })}
+        />
+        <select
+          value={q.severity ?? ''}
+          onChange={(e) =>
+            void load({ severity: (e.target.value || undefined) as SeverityName | undefined, page: 1 })
+          }
+        >
+          <option value="">All severities</option>
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </div>
+      {vulns && vulns.total === 0 ? (
+        <p data-testid="no-vulns">
+          No vulnerabilities found{q.search || q.severity ? ' for this filter' : ''}.
+        </p>
+      ) : (
+        <table className="grid" data-testid="vulns-table">
+          <thead>
+            <tr>
+              <th>ID</th>
+              <th>Severity</th>
+              <th>CVSS</th>
+              <th>Package</th>
+              <th>Version</th>
+              <th>Fixed in</th>
+              <th>Published</th>
+              <th>Layer</th>
+              <th>Feed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {vulns?.items.map((v) => (
+              <tr key={`${v.id}-${v.packageName}-${v.packageVersion}`}>
+                <td title={v.description}>
+                  {v.links[0] ? (
+                    <a href={v.links[0]} target="_blank" rel="noreferrer noopener">
+                      {v.id}
+                    </a>
+                  ) : (
+                    v.id
+                  )}
+                </td>
+                <td title={v.severitySource ? `severity from ${v.severitySource}` : undefined}>
+                  <span className={`sev sev-${v.severity}`}>{v.severity}</span>
+                </td>
+                <td>{v.cvssScore ?? '—'}</td>
+                <td>{v.packageName}</td>
+                <td>{v.packageVersion}</td>
+                <td>{v.fixedIn ?? (v.status === 'wontfix' ? 'will not fix' : 'no fix yet')}</td>
+                <td>{v.published?.slice(0, 10) ?? '—'}</td>
+                <td className="mono" title={v.layerCreatedBy}>
+                  {v.layerIndex !== undefined
+                    ? `#${v.layerIndex} ${(v.layerCreatedBy ?? '').slice(0, 60)}`
+                    : '—'}
+                </td>
+                <td>
+                  {v.feed}
+                  {v.feedImportedAt &&
+                    ` (${Math.floor((Date.now() - Date.parse(v.feedImportedAt)) / 86_400_000)} d old)`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {vulns && vulns.total > 0 && (
+        <Pager
+          page={vulns.page}
+          pageSize={vulns.pageSize}
+          total={vulns.total}
+          onPage={(p) => void load({ page: p })}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState, type JSX } from 'react';
+import { useStore } from '../../store/index';
+
+/** The global learning period of new and relearning models (minutes here, seconds in the API). */
+export function LearningPeriodForm(): JSX.Element {
+  const settings = useStore((s) => s.runtimeSettings);
+  const load = useStore((s) => s.loadRuntimeSettings);
+  const save = useStore((s) => s.saveLearningSeconds);
+  const [minutes, setMinutes] = useState('');
+  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    if (settings) setMinutes(String((settings.storedLearningSeconds ?? settings.learningSeconds) / 60));
+  }, [settings]);
+  const value = Number(minutes);
+  const valid = minutes.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= 43_200;
+  return (
+    <form
+      className="card toolbar"
+      data-testid="learning-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (valid) void save(Math.round(value * 60));
+      }}
+    >
+      <label>
+        Learning period (minutes){' '}
+        <input
+          aria-label="Learning period in minutes"
+          value={minutes}
+          onChange={(e) => setMinutes(e.target.value)}
+          inputMode="decimal"
+        />
+      </label>
+      <button type="submit" disabled={!valid}>
+        Save
+      </button>
+      {settings?.learningSource === 'MOAT_LEARNING_SECONDS' && (
+        <span className="muted">
+          {' '}
+          MOAT_LEARNING_SECONDS={settings.learningSeconds} overrides this setting.
+        </span>
+      )}
+      {settings?.pendingRestart && (
+        <span className="warning" data-testid="learning-pending">
+          {' '}
+          Saved; applies from the next start of the console (now {settings.learningSeconds / 60} min).
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+// The workshop's CI flow in the browser: `moat images scan --address` publishes, the CI view shows verdict, who and where.
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { requireDocker } from '../setup/docker-cli';
+import { useBrowserSession } from '../setup/browser-session';
+import { IMAGE_NAMES } from '../setup/test-images';
+
+requireDocker();
+const session = useBrowserSession({ MOAT_USER: 'learner', MOAT_PASSWORD: 'Workshop-Passw0rd!' });
+
+beforeAll(async () => {
+  const rules = {
+    complianceRules: [
+      { name: 'Org Baseline', scope: { images: ['moat-test/*'] }, effects: { '424': 'fail', '425': 'fail' } },
+    ],
+  };
+  await session().call('ci:setRules', { rules });
+});
+
+describe('CI results (web mode, Chromium)', () => {
+  it('shows a published failing scan with its verdict, user and host, and its compliance failures', async () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.resolve(__dirname, '../../bin/moat'),
+        'images',
+        'scan',
+        IMAGE_NAMES.nodeappV1,
+        '--address',
+        session().serve.base,
+        '-u',
+        'learner',
+        '-p',
+        'Workshop-Passw0rd!',
+      ],
+      { encoding: 'utf8', env: { ...process.env, MOAT_HOME: session().serve.home } },
+    );
+    expect(r.status, r.stderr).toBe(1);
+    await session().page.click('text=Vulnerabilities · CI');
+    const row = session().page.locator('[data-testid=ci-row]', { hasText: IMAGE_NAMES.nodeappV1 });
+    await row.waitFor();
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain('FAIL');
+    expect(text).toContain('learner');
+    expect(text).toContain(os.hostname());
+    await row.locator('a').click();
+    await session().page.waitForSelector('[data-testid=ci-verdict]');
+    await session().page.click('button:has-text("Compliance")');
+    await session().page.waitForSelector('[data-testid=compliance-table]');
+    expect(await session().page.textContent('[data-testid=check-424]')).toMatch(
+      /fail.*Sensitive information provided in environment variables/i,
+    );
+    expect(await session().page.textContent('[data-testid=check-424]')).not.toContain(
+      '~DUUvI~gbnZ_~~zrj3J4i83q69vuJGczn0',
+    );
+    expect(await session().page.textContent('[data-testid=check-425]')).toMatch(/fail/);
+  });
+});

@@ -1,0 +1,55 @@
+// Manage › Custom feeds in the browser: upload a real feed file, add a custom vulnerability, see it matched on an image.
+import { describe, expect, it } from 'vitest';
+import { requireDocker } from '../setup/docker-cli';
+import { useBrowserSession } from '../setup/browser-session';
+import { IMAGE_NAMES } from '../setup/test-images';
+import { testdata } from '../setup/testdata';
+
+requireDocker();
+const session = useBrowserSession();
+
+describe('custom feeds (web mode, Chromium)', () => {
+  it('imports an uploaded OSV file and lists the feed with its age', async () => {
+    await session().page.click('text=Custom feeds');
+    await session().page.waitForSelector('[data-testid=no-feeds]');
+    await session().page.setInputFiles(
+      '[data-testid=feed-file]',
+      testdata('feeds', 'osv', 'npm', 'GHSA-vh95-rmgr-6w4m.json'),
+    );
+    await session().page.waitForSelector('[data-testid=feed-result]');
+    expect(await session().page.textContent('[data-testid=feed-result]')).toContain('osv: 1 records');
+    expect(await session().page.textContent('[data-testid=feeds-table]')).toContain('0 days');
+  });
+
+  it('refuses a file that is no feed, naming it', async () => {
+    await session().page.setInputFiles('[data-testid=feed-file]', {
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('hello'),
+    });
+    await session().page.waitForSelector('[data-testid=feed-error]');
+    expect(await session().page.textContent('[data-testid=feed-error]')).toContain('notes.txt');
+  });
+
+  it('adds a custom vulnerability that then shows on an image already scanned', async () => {
+    await session().page.fill('input[aria-label=id]', 'MOAT-CUSTOM-0001');
+    await session().page.fill('input[aria-label=ecosystem]', 'npm');
+    await session().page.fill('input[aria-label=package]', 'minimist');
+    await session().page.fill('input[aria-label=range]', '<1.0.0');
+    await session().page.selectOption('select[aria-label=severity]', 'critical');
+    await session().page.click('button:has-text("Add")');
+    await session().page.waitForSelector('[data-testid=custom-vulns] td:has-text("MOAT-CUSTOM-0001")');
+    await session().page.click('text=Vulnerabilities · Images');
+    const row = session().page.locator('[data-testid=image-row]', { hasText: IMAGE_NAMES.nodeappV2 });
+    await row.locator('a').waitFor({ timeout: 90_000 });
+    await row.locator('a').click();
+    await session().page.waitForSelector('[data-testid=vulns-table]');
+    await session().page.waitForFunction(
+      () => document.querySelector('[data-testid=vulns-table]')?.textContent?.includes('MOAT-CUSTOM-0001'),
+      null,
+      {
+        timeout: 15_000,
+      },
+    );
+  });
+});

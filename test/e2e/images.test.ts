@@ -1,0 +1,40 @@
+// Monitor › Vulnerabilities › Images in the browser: deployed images scanned on first sight, drill-down to packages and layers.
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { requireDocker } from '../setup/docker-cli';
+import { useBrowserSession } from '../setup/browser-session';
+import { IMAGE_NAMES } from '../setup/test-images';
+import { testdata } from '../setup/testdata';
+
+requireDocker();
+const session = useBrowserSession();
+
+describe('images screen (web mode, Chromium)', () => {
+  it('lists every daemon image and shows each one scanned without a reload', async () => {
+    await session().page.click('text=Vulnerabilities · Images');
+    await session().page.waitForSelector('[data-testid=images-table]');
+    const row = session().page.locator('[data-testid=image-row]', { hasText: IMAGE_NAMES.alpineApk });
+    await row.locator('a').waitFor({ timeout: 90_000 });
+    expect(await row.textContent()).toMatch(/Alpine/i);
+  });
+
+  it('drills down to the package list and the layers of an image', async () => {
+    await session()
+      .page.locator('[data-testid=image-row]', { hasText: IMAGE_NAMES.alpineApk })
+      .locator('a')
+      .click();
+    await session().page.waitForSelector('[data-testid=detail-ref]');
+    expect(await session().page.textContent('[data-testid=detail-ref]')).toBe(IMAGE_NAMES.alpineApk);
+    await session().page.click('button:has-text("Package info")');
+    await session().page.waitForSelector('[data-testid=packages-table] tbody tr');
+    const installed = fs.readFileSync(testdata('fixtures', 'apk', 'alpine-3.10', 'installed'), 'utf8');
+    const names = [...installed.matchAll(/^P:(.+)$/gm)].map((m) => m[1]).sort();
+    const shown = (
+      await session().page.locator('[data-testid=packages-table] tbody tr td:first-child').allTextContents()
+    ).sort();
+    expect(shown).toEqual(names);
+    await session().page.click('button:has-text("Layers")');
+    const layers = await session().page.locator('[data-testid=layers-table] tbody tr').allTextContents();
+    expect(layers.some((l) => l.includes('COPY') && l.includes('/lib/apk/db/installed'))).toBe(true);
+  });
+});

@@ -1,0 +1,125 @@
+// Runtime defense in the browser (moat serve as root, runtime on): Container audits shows a new audit live,
+// Container models shows the learned model and its history, Defenders shows the sensor backend and why.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invokeConsole } from '../../electron/cli/image-scan/console-client';
+import { docker, requireDocker, requireRoot } from '../setup/docker-cli';
+import { launchBrowser } from '../setup/browser';
+import { startServe, type ServeProcess } from '../setup/serve-process';
+import { IMAGE_NAMES } from '../setup/test-images';
+
+requireDocker();
+requireRoot('moat serve embeds the runtime sensors only as root');
+
+let serve: ServeProcess;
+let browser: Browser;
+let page: Page;
+let container = '';
+
+beforeAll(async () => {
+  serve = await startServe({ MOAT_RUNTIME: 'on', MOAT_LEARNING_SECONDS: '3' });
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.goto(serve.loginUrl);
+});
+afterAll(async () => {
+  if (container) docker('rm', '-f', container);
+  await browser?.close();
+  await serve?.stop();
+});
+
+async function waitFor<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('runtime screens (web mode, Chromium)', () => {
+  it('shows a new container audit live, without a reload', async () => {
+    const target = { address: serve.base, token: serve.token };
+    // moat serve prints its URL before the sensors are attached; a container started earlier is learned late.
+    await waitFor('runtime sensors to run', 30_000, async () => {
+      const st = await invokeConsole(target, 'runtime:status', {});
+      return st.running ? st : undefined;
+    });
+    container = docker('run', '-d', '--network', 'none', IMAGE_NAMES.busybox, 'httpd', '-f', '-p', '8080');
+    await waitFor('the busybox model to turn active', 20_000, async () => {
+      const list = await invokeConsole(target, 'models:list', { search: IMAGE_NAMES.busybox });
+      return list.items.find((m) => m.state === 'active');
+    });
+
+    await page.click('text=Events · Container audits');
+    await page.waitForSelector('[data-testid=audits-table]');
+    const rowsBefore = await page.locator('[data-testid=audit-row]').count();
+    expect(rowsBefore).toBe(0);
+    const url = page.url();
+    docker('exec', container, 'top', '-n', '1');
+    const row = page.locator('[data-testid=audit-row]', { hasText: 'top' });
+    await row.first().waitFor({ timeout: 5_000 });
+    expect(page.url()).toBe(url);
+    expect(await row.first().textContent()).toContain('process not in model');
+
+    // The search narrows the list on the server.
+    await page.fill('[data-testid=audit-search]', 'no-such-process');
+    await page.click('button:has-text("Search")');
+    await page.waitForSelector('[data-testid=audits-empty]');
+    await page.fill('[data-testid=audit-search]', 'top');
+    await page.click('button:has-text("Search")');
+    await page.locator('[data-testid=audit-row]', { hasText: 'top' }).first().waitFor();
+  });
+
+  it('lists the model with its processes and history, and relearns from the table', async () => {
+    await page.click('text=Runtime · Container models');
+    const row = page.locator('[data-testid=model-row]', { hasText: IMAGE_NAMES.busybox });
+    await row.waitFor();
+    expect(await row.locator('[data-testid=model-state]').textContent()).toMatch(/^active/);
+    await row.locator('button:has-text("Relearn")').click();
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid=model-row] [data-testid=model-state]')
+        ?.textContent?.includes('manual'),
+    );
+    await row.locator('a').click();
+    await page.waitForSelector('[data-testid=model-processes]');
+    // The tab shows exactly what the console stored for the model.
+    const stored = await invokeConsole({ address: serve.base, token: serve.token }, 'models:get', {
+      id: IMAGE_NAMES.busybox,
+    });
+    expect(stored.processes.map((p) => p.name)).toContain('httpd');
+    const names = await page
+      .locator('[data-testid=model-processes] tbody tr td:first-child')
+      .allTextContents();
+    expect(names.sort()).toEqual(stored.processes.map((p) => p.name).sort());
+    await page.click('button:has-text("Stop learning")');
+    await page.click('button:has-text("History")');
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid=model-history]')
+        ?.textContent?.includes('learning stopped by user'),
+    );
+    expect(await page.textContent('[data-testid=model-history]')).toContain('manual learning started');
+  });
+
+  it('shows the embedded agent, its sensor backend and why', async () => {
+    await page.click('text=Defenders');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=runtime-mode]')?.textContent === 'embedded',
+    );
+    expect(await page.textContent('[data-testid=runtime-backend]')).toMatch(/^(ebpf|procfs)$/);
+    expect(await page.textContent('[data-testid=runtime-reason]')).toMatch(/eBPF|\/proc/);
+    // The learning period setting is stored; this console's MOAT_LEARNING_SECONDS still wins, and it says so.
+    await page.fill('[aria-label="Learning period in minutes"]', '5');
+    await page.click('[data-testid=learning-form] button:has-text("Save")');
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid=learning-form]')
+        ?.textContent?.includes('MOAT_LEARNING_SECONDS=3 overrides'),
+    );
+    const settings = await invokeConsole({ address: serve.base, token: serve.token }, 'runtime:settings', {});
+    expect(settings).toMatchObject({ storedLearningSeconds: 300, learningSeconds: 3 });
+  });
+});

@@ -1,0 +1,42 @@
+// One `moat serve` and one logged-in Chromium page per e2e file: registers its own beforeAll/afterAll.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser';
+import { startServe, type ServeProcess } from './serve-process';
+
+export interface BrowserSession {
+  serve: ServeProcess;
+  browser: Browser;
+  page: Page;
+  /** Calls the console API with the session token, failing on an error answer. */
+  call(channel: string, params: unknown): Promise<unknown>;
+}
+
+export function useBrowserSession(env: Record<string, string> = {}): () => BrowserSession {
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    const serve = await startServe(env);
+    const browser = await launchBrowser();
+    const page = await browser.newPage();
+    await page.goto(serve.loginUrl);
+    const call = async (channel: string, params: unknown): Promise<unknown> => {
+      const res = await fetch(`${serve.base}/api/invoke/${channel}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(params),
+      });
+      const body = (await res.json()) as { result?: unknown; error?: { message: string } };
+      if (body.error) throw new Error(`${channel}: ${body.error.message}`);
+      return body.result;
+    };
+    session = { serve, browser, page, call };
+  });
+  afterAll(async () => {
+    await session?.browser.close();
+    await session?.serve.stop();
+  });
+  return () => {
+    if (!session) throw new Error('the browser session is not started (use it inside a test)');
+    return session;
+  };
+}

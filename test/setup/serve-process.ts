@@ -1,0 +1,59 @@
+// Starts `moat serve` as a user would (the built CLI) on a free port and reads the printed URL.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface ServeProcess {
+  base: string;
+  token: string;
+  loginUrl: string;
+  home: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startServe(extraEnv: Record<string, string> = {}): Promise<ServeProcess> {
+  const root = path.resolve(__dirname, '../..');
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-home-'));
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'moat'), 'serve', '--port', '0'], {
+    // Runtime sensors only where a test asks for them (MOAT_RUNTIME: 'on'): one pipeline per host is plenty.
+    env: { ...process.env, MOAT_HOME: home, MOAT_RUNTIME: 'off', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const loginUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`moat serve printed no URL in 20 s; stderr: ${err}`)),
+      20_000,
+    );
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/\S+\?token=\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`moat serve exited with ${code}: ${err}`)));
+  });
+  const u = new URL(loginUrl);
+  return {
+    base: `${u.protocol}//${u.host}`,
+    token: u.searchParams.get('token')!,
+    loginUrl,
+    home,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => {
+          fs.rmSync(home, { recursive: true, force: true });
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
