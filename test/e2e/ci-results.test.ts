@@ -5,6 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requireDocker } from '../setup/docker-cli';
 import { useBrowserSession } from '../setup/browser-session';
+import { waitForText } from '../setup/page-text';
 import { IMAGE_NAMES } from '../setup/test-images';
 
 requireDocker();
@@ -49,7 +50,9 @@ describe('CI results (web mode, Chromium)', () => {
     await session().page.waitForSelector('[data-testid=ci-verdict]');
     await session().page.click('button:has-text("Compliance")');
     await session().page.waitForSelector('[data-testid=compliance-table]');
-    expect(await session().page.textContent('[data-testid=check-424]')).toMatch(
+    await waitForText(
+      session().page,
+      '[data-testid=check-424]',
       /fail.*Sensitive information provided in environment variables/i,
     );
     expect(await session().page.textContent('[data-testid=check-424]')).not.toContain(

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { requireDocker } from '../setup/docker-cli';
 import { useBrowserSession } from '../setup/browser-session';
+import { waitForText } from '../setup/page-text';
 import { IMAGE_NAMES } from '../setup/test-images';
 import { testdata } from '../setup/testdata';
 
@@ -19,13 +20,11 @@ describe('compliance screens (web mode, Chromium)', () => {
     await row.locator('a').click();
     await session().page.click('button:has-text("Compliance")');
     await session().page.waitForSelector('[data-testid=compliance-table]');
-    const secrets = (await session().page.textContent('[data-testid=check-424]')) ?? '';
-    expect(secrets).toMatch(/fail/);
+    const secrets = await waitForText(session().page, '[data-testid=check-424]', /fail/);
     expect(secrets).toContain('SECRET_KEY');
     expect(secrets).not.toContain('~DUUvI~gbnZ_~~zrj3J4i83q69vuJGczn0');
     await session().page.click('button:has-text("Labels and environment")');
-    const env = (await session().page.textContent('[data-testid=env-table]')) ?? '';
-    expect(env).toContain('SECRET_KEY');
+    const env = await waitForText(session().page, '[data-testid=env-table]', 'SECRET_KEY');
     expect(env).toContain('~DUU…czn0');
     expect(env).not.toContain('~DUUvI~gbnZ_~~zrj3J4i83q69vuJGczn0');
     const api = await fetch(`${session().serve.base}/api/invoke/scans:get`, {
@@ -54,7 +53,6 @@ describe('compliance screens (web mode, Chromium)', () => {
       mimeType: 'text/plain',
       buffer: Buffer.from('zzz\n'),
     });
-    await session().page.waitForSelector('[data-testid=malware-error]');
-    expect(await session().page.textContent('[data-testid=malware-error]')).toContain('junk.hdb');
+    await waitForText(session().page, '[data-testid=malware-error]', 'junk.hdb');
   });
 });

@@ -1,7 +1,8 @@
 // Manage › Custom feeds in the browser: upload a real feed file, add a custom vulnerability, see it matched on an image.
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { requireDocker } from '../setup/docker-cli';
 import { useBrowserSession } from '../setup/browser-session';
+import { waitForText } from '../setup/page-text';
 import { IMAGE_NAMES } from '../setup/test-images';
 import { testdata } from '../setup/testdata';
 
@@ -16,9 +17,8 @@ describe('custom feeds (web mode, Chromium)', () => {
       '[data-testid=feed-file]',
       testdata('feeds', 'osv', 'npm', 'GHSA-vh95-rmgr-6w4m.json'),
     );
-    await session().page.waitForSelector('[data-testid=feed-result]');
-    expect(await session().page.textContent('[data-testid=feed-result]')).toContain('osv: 1 records');
-    expect(await session().page.textContent('[data-testid=feeds-table]')).toContain('0 days');
+    await waitForText(session().page, '[data-testid=feed-result]', 'osv: 1 records');
+    await waitForText(session().page, '[data-testid=feeds-table] tbody', '0 days');
   });
 
   it('refuses a file that is no feed, naming it', async () => {
@@ -27,8 +27,7 @@ describe('custom feeds (web mode, Chromium)', () => {
       mimeType: 'text/plain',
       buffer: Buffer.from('hello'),
     });
-    await session().page.waitForSelector('[data-testid=feed-error]');
-    expect(await session().page.textContent('[data-testid=feed-error]')).toContain('notes.txt');
+    await waitForText(session().page, '[data-testid=feed-error]', 'notes.txt');
   });
 
   it('adds a custom vulnerability that then shows on an image already scanned', async () => {

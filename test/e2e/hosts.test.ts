@@ -4,6 +4,7 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { requireDocker, requireRoot } from '../setup/docker-cli';
 import { useBrowserSession } from '../setup/browser-session';
+import { waitForText } from '../setup/page-text';
 
 requireDocker();
 requireRoot('host compliance reads /etc/shadow and the Docker socket');
@@ -22,7 +23,7 @@ describe('hosts screen (web mode, Chromium)', () => {
     const installed = execFileSync('dpkg-query', ['-W', '-f', '${db:Status-Status}\\n'], { encoding: 'utf8' })
       .split('\n')
       .filter((l) => l === 'installed').length;
-    expect(await page.textContent('.pager')).toContain(`${installed} total`);
+    await waitForText(page, '.pager', `${installed} total`);
     await page.click('button:has-text("Compliance")');
     await page.waitForSelector('[data-testid=compliance-table] tbody tr');
     expect(await page.locator('[data-testid=compliance-table] tbody tr').count()).toBeGreaterThan(5);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { requireDocker } from '../setup/docker-cli';
 import { useBrowserSession } from '../setup/browser-session';
+import { waitForText } from '../setup/page-text';
 import { IMAGE_NAMES } from '../setup/test-images';
 import { testdata } from '../setup/testdata';
 
@@ -23,7 +24,7 @@ describe('images screen (web mode, Chromium)', () => {
       .page.locator('[data-testid=image-row]', { hasText: IMAGE_NAMES.alpineApk })
       .locator('a')
       .click();
-    await session().page.waitForSelector('[data-testid=detail-ref]');
+    await waitForText(session().page, '[data-testid=detail-ref]', IMAGE_NAMES.alpineApk);
     expect(await session().page.textContent('[data-testid=detail-ref]')).toBe(IMAGE_NAMES.alpineApk);
     await session().page.click('button:has-text("Package info")');
     await session().page.waitForSelector('[data-testid=packages-table] tbody tr');
@@ -34,6 +35,7 @@ describe('images screen (web mode, Chromium)', () => {
     ).sort();
     expect(shown).toEqual(names);
     await session().page.click('button:has-text("Layers")');
+    await waitForText(session().page, '[data-testid=layers-table] tbody', '/lib/apk/db/installed');
     const layers = await session().page.locator('[data-testid=layers-table] tbody tr').allTextContents();
     expect(layers.some((l) => l.includes('COPY') && l.includes('/lib/apk/db/installed'))).toBe(true);
   });

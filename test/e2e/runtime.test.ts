@@ -6,6 +6,7 @@ import { invokeConsole } from '../../electron/cli/image-scan/console-client';
 import { docker, requireDocker, requireRoot } from '../setup/docker-cli';
 import { launchBrowser } from '../setup/browser';
 import { startServe, type ServeProcess } from '../setup/serve-process';
+import { waitForText } from '../setup/page-text';
 import { IMAGE_NAMES } from '../setup/test-images';
 
 requireDocker();
@@ -76,7 +77,7 @@ describe('runtime screens (web mode, Chromium)', () => {
     await page.click('text=Runtime · Container models');
     const row = page.locator('[data-testid=model-row]', { hasText: IMAGE_NAMES.busybox });
     await row.waitFor();
-    expect(await row.locator('[data-testid=model-state]').textContent()).toMatch(/^active/);
+    await waitForText(page, '[data-testid=model-row] [data-testid=model-state]', /^active/);
     await row.locator('button:has-text("Relearn")').click();
     await page.waitForFunction(() =>
       document
@@ -109,8 +110,8 @@ describe('runtime screens (web mode, Chromium)', () => {
     await page.waitForFunction(
       () => document.querySelector('[data-testid=runtime-mode]')?.textContent === 'embedded',
     );
-    expect(await page.textContent('[data-testid=runtime-backend]')).toMatch(/^(ebpf|procfs)$/);
-    expect(await page.textContent('[data-testid=runtime-reason]')).toMatch(/eBPF|\/proc/);
+    await waitForText(page, '[data-testid=runtime-backend]', /^(ebpf|procfs)$/);
+    await waitForText(page, '[data-testid=runtime-reason]', /eBPF|\/proc/);
     // The learning period setting is stored; this console's MOAT_LEARNING_SECONDS still wins, and it says so.
     await page.fill('[aria-label="Learning period in minutes"]', '5');
     await page.click('[data-testid=learning-form] button:has-text("Save")');

@@ -27,8 +27,10 @@ export const createFeedsSlice: StateCreator<AppState, [], [], FeedsSlice> = (set
   const action = async (run: () => Promise<string>): Promise<boolean> => {
     set({ feedAction: { busy: true } });
     try {
-      set({ feedAction: { busy: false, message: await run() } });
+      const message = await run();
+      // The list is reloaded before the result shows, so the two never disagree on screen.
       await get().loadFeeds();
+      set({ feedAction: { busy: false, message } });
       return true;
     } catch (err) {
       set({ feedAction: { busy: false, error: (err as Error).message } });
