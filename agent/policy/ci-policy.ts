@@ -7,7 +7,13 @@ import type { VulnRule } from './vuln-rule';
 const threshold = z.enum(['low', 'medium', 'high', 'critical']);
 const effect = z.enum(['ignore', 'alert', 'fail']);
 
-const scope = z.object({ images: z.array(z.string().min(1).max(300)).max(100).optional() }).strict();
+// A scope names image globs and/or collections (by name); rules stored before collections have images only.
+const scope = z
+  .object({
+    images: z.array(z.string().min(1).max(300)).max(100).optional(),
+    collections: z.array(z.string().min(1).max(100)).max(100).optional(),
+  })
+  .strict();
 
 const vulnRule = z.object({
   name: z.string().max(200).default('CI vulnerability rule'),
