@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parentChain } from './enrich';
+import { eventPredates, parentChain } from './enrich';
 import type { ProcStat } from './proc-read';
 
 const table: Record<number, ProcStat> = {
@@ -21,5 +21,18 @@ describe('parentChain', () => {
   it('stops when a parent is gone and is bounded on a cycle', () => {
     expect(parentChain(99, 40, read)).toEqual([]);
     expect(parentChain(50, 40, read)).toHaveLength(16);
+  });
+});
+
+describe('eventPredates', () => {
+  const created = Date.parse('2026-01-01T10:00:00.500Z');
+  it('tells an event of a dead container whose namespace number was reused from one of the new container', () => {
+    expect(eventPredates('2026-01-01T10:00:00.100Z', created)).toBe(true);
+    expect(eventPredates('2026-01-01T10:00:00.500Z', created)).toBe(false);
+    expect(eventPredates('2026-01-01T10:00:01.000Z', created)).toBe(false);
+  });
+  it('keeps the event when either time is unknown', () => {
+    expect(eventPredates('2026-01-01T10:00:00.100Z', undefined)).toBe(false);
+    expect(eventPredates('not a time', created)).toBe(false);
   });
 });

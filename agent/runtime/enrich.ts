@@ -10,6 +10,8 @@ export interface ContainerFacts {
   imageId: string;
   imageName: string;
   initPid: number;
+  /** When Docker created the container (ms since the epoch). */
+  createdMs?: number;
   mntns?: number;
   upperDir?: string;
   entrypoint: string[];
@@ -83,10 +85,10 @@ export class Enricher {
     if (e.mntns !== undefined) {
       if (e.mntns === this.hostMntns) return undefined;
       const known = this.byMntns.get(e.mntns);
-      if (known) return known;
+      if (known) return this.unlessNewer(known, e);
       await this.refreshNamespaces();
       const after = this.byMntns.get(e.mntns);
-      if (after) return after;
+      if (after) return this.unlessNewer(after, e);
     }
     for (const pid of [e.pid, e.ppid]) {
       if (pid <= 0) continue;
@@ -95,6 +97,15 @@ export class Enricher {
       if (id) return id;
     }
     return undefined;
+  }
+
+  /**
+   * The kernel reuses a freed namespace's inode number: an event of a container that has since died can carry the
+   * number of a container created after it. Such an event is not that container's.
+   */
+  private async unlessNewer(id: string, e: RuntimeEvent): Promise<string | undefined> {
+    const f = await this.container(id);
+    return f && eventPredates(e.time, f.createdMs) ? undefined : id;
   }
 
   /** Maps each running container's mount namespace to its id; rate-limited because misses can be frequent. */
@@ -136,6 +147,7 @@ export class Enricher {
       imageId: info.Image,
       imageName,
       initPid,
+      createdMs: Date.parse(info.Created) || undefined,
       upperDir: (info.GraphDriver?.Data as Record<string, string> | undefined)?.UpperDir,
       entrypoint,
       cmd,
@@ -169,6 +181,15 @@ export class Enricher {
 }
 
 /** Names of the ancestors from the parent up to the container's init or the runtime shim (nearest first). */
+/**
+ * Whether an event was observed before a container existed. Events carry the time they were observed (never earlier
+ * than they happened) and Docker stamps Created before the runtime makes the namespaces, so no slack is needed.
+ */
+export function eventPredates(eventTime: string, createdMs: number | undefined): boolean {
+  const t = Date.parse(eventTime);
+  return createdMs !== undefined && Number.isFinite(t) && t < createdMs;
+}
+
 export function parentChain(ppid: number, initPid: number, read = readStat): string[] {
   const chain: string[] = [];
   let pid = ppid;
