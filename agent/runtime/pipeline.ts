@@ -1,7 +1,8 @@
 // Sensors → enrichment → container models, in arrival order. The console subscribes to events and audits.
 import type { Enricher } from './enrich';
-import type { EnrichedEvent, RuntimeEvent, Sensor, SensorHealth } from './events';
-import type { ModelEngine } from './model-engine';
+import { EnrichedStream } from './enriched-stream';
+import type { EnrichedEvent, Sensor, SensorHealth } from './events';
+import type { ImageSeed, ModelEngine } from './model-engine';
 import type { ModelAudit } from './models';
 
 export interface PipelineHooks {
@@ -10,80 +11,67 @@ export interface PipelineHooks {
   onError?: (err: Error) => void;
 }
 
+/**
+ * Learns from or judges one enriched event: creates its image's model first when a seed says which image it is.
+ * Returns a new audit (count 1), not re-counts of an open one. Shared by the embedded pipeline and the console
+ * side of the local agent, so both modes build models the same way.
+ */
+export function feedModels(
+  engine: ModelEngine,
+  en: EnrichedEvent,
+  seed: ImageSeed | undefined,
+): ModelAudit | undefined {
+  if (!en.containerId || !en.imageId) return undefined;
+  if (seed) engine.ensureModel(seed, en.containerId);
+  const audit = engine.observe(en);
+  return audit && audit.count === 1 ? audit : undefined;
+}
+
 export class RuntimePipeline {
-  private chain: Promise<void> = Promise.resolve();
+  private readonly stream: EnrichedStream;
   private tickTimer?: NodeJS.Timeout;
-  private pending = 0;
-  private dropped = 0;
 
   constructor(
-    private readonly sensors: Sensor[],
-    private readonly enricher: Enricher,
+    sensors: Sensor[],
+    enricher: Enricher,
     private readonly engine: ModelEngine,
     private readonly hooks: PipelineHooks = {},
-    private readonly maxPending = 50_000,
-  ) {}
+    maxPending = 50_000,
+  ) {
+    this.stream = new EnrichedStream(
+      sensors,
+      enricher,
+      (en, seed) => {
+        this.hooks.onEvent?.(en);
+        const audit = feedModels(this.engine, en, seed);
+        if (audit) this.hooks.onAudit?.(audit);
+      },
+      (err) => this.hooks.onError?.(err),
+      maxPending,
+    );
+  }
 
   async start(): Promise<void> {
-    for (const s of this.sensors) await s.start((e) => this.push(e));
+    await this.stream.start();
     this.tickTimer = setInterval(() => this.engine.tick(), 500);
   }
 
   async stop(): Promise<void> {
     clearInterval(this.tickTimer);
-    for (const s of this.sensors) await s.stop();
-    await this.chain;
+    await this.stream.stop();
   }
 
   health(): SensorHealth[] {
-    return this.sensors.map((s) => s.health());
+    return this.stream.health();
   }
 
   /** Events dropped because enrichment fell this far behind (bounded memory beats completeness). */
   get droppedEvents(): number {
-    return this.dropped;
+    return this.stream.droppedEvents;
   }
 
   /** Resolves when every event pushed so far has been handled. */
   drain(): Promise<void> {
-    return this.chain;
-  }
-
-  private push(e: RuntimeEvent): void {
-    if (this.pending >= this.maxPending) {
-      this.dropped++;
-      return;
-    }
-    this.pending++;
-    this.chain = this.chain.then(async () => {
-      try {
-        await this.handle(e);
-      } catch (err) {
-        this.hooks.onError?.(err as Error);
-      } finally {
-        this.pending--;
-      }
-    });
-  }
-
-  private async handle(e: RuntimeEvent): Promise<void> {
-    const en = await this.enricher.enrich(e);
-    this.hooks.onEvent?.(en);
-    if (!en.containerId || !en.imageId) return;
-    const facts = await this.enricher.container(en.containerId);
-    if (facts) {
-      this.engine.ensureModel(
-        {
-          imageId: facts.imageId,
-          imageName: facts.imageName,
-          entrypoint: facts.entrypoint,
-          cmd: facts.cmd,
-          exposedPorts: facts.exposedPorts,
-        },
-        en.containerId,
-      );
-    }
-    const audit = this.engine.observe(en);
-    if (audit && audit.count === 1) this.hooks.onAudit?.(audit);
+    return this.stream.drain();
   }
 }

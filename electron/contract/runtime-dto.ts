@@ -8,11 +8,32 @@ export interface SensorHealthDto {
   reason?: string;
 }
 
+export interface EnableStepDto {
+  label: string;
+  command: string;
+}
+
+export interface AgentLinkDto {
+  socket: string;
+  connected: boolean;
+  /** "moat <version>" of the agent, once it said hello. */
+  agent?: string;
+  pid?: number;
+  reconnects: number;
+  /** Events the agent no longer held when the console asked for them after a reconnect. */
+  missed: number;
+  /** Why the console is not connected (or the last connection dropped). */
+  error?: string;
+}
+
 export interface RuntimeStatusDto {
-  /** 'embedded': the console runs the sensors itself (it is root); 'off': no runtime defense. */
-  mode: 'embedded' | 'off';
-  /** starting: sensors are being brought up; failed: none could start. */
-  phase: 'off' | 'starting' | 'running' | 'failed';
+  /**
+   * 'embedded': the console runs the sensors itself (it is root); 'agent': a root `moat agent --local` runs them
+   * and the console reads their events from its socket; 'off': no runtime defense.
+   */
+  mode: 'embedded' | 'agent' | 'off';
+  /** starting: sensors are being brought up; failed: none could start; waiting: for the local agent. */
+  phase: 'off' | 'waiting' | 'starting' | 'running' | 'failed';
   /** The process sensor in use: ebpf or procfs. */
   backend?: string;
   running: boolean;
@@ -24,6 +45,10 @@ export interface RuntimeStatusDto {
   enableCommand?: string;
   /** When off: what else is (not yet) possible. */
   note?: string;
+  /** When off or waiting for the local agent: each way to turn runtime defense on, with its exact command. */
+  howToEnable?: EnableStepDto[];
+  /** mode 'agent': the link to the local agent. */
+  agent?: AgentLinkDto;
   sensors: SensorHealthDto[];
   /** Events dropped because enrichment fell behind. */
   dropped: number;

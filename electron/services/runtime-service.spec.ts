@@ -13,20 +13,29 @@ function models(): ModelService {
 const docker = new Docker({ socketPath: '/nonexistent/docker.sock' });
 
 describe('RuntimeService when it cannot or must not run sensors', () => {
-  it('says runtime defense is off for a non-root console and gives the exact command', async () => {
-    const rt = new RuntimeService(docker, models(), { enabled: true, isRoot: false });
-    await rt.start();
+  it('waits for the local agent when not root, and says exactly how to turn runtime defense on', async () => {
+    const missing = `/nonexistent-moat-test/agent-${process.pid}.sock`;
+    const rt = new RuntimeService(docker, models(), {
+      enabled: true,
+      isRoot: false,
+      env: { MOAT_AGENT_SOCKET: missing },
+    });
+    await rt.start(); // the first attempt fails (no agent); it keeps retrying in the background
     const s = rt.status();
+    await rt.stop();
     expect(s).toMatchObject({
-      mode: 'off',
-      phase: 'off',
+      mode: 'agent',
+      phase: 'waiting',
       running: false,
-      enableCommand: 'sudo moat serve',
+      enableCommand: `sudo moat agent --local --socket ${missing}`,
       sensors: [],
       learningSeconds: 60,
+      agent: { socket: missing, connected: false, reconnects: 0 },
     });
-    expect(s.reason).toMatch(/not running as root/);
-    expect(s.note).toMatch(/sudo moat agent --local.*later step/);
+    expect(s.reason).toBe(`no local agent is running (nothing at ${missing})`);
+    const commands = s.howToEnable!.map((h) => h.command).join('\n');
+    expect(commands).toMatch(/systemctl enable --now moat-agent/);
+    expect(commands).toMatch(/usermod -aG moat /);
   });
 
   it('stays off without starting anything when disabled by the composition', async () => {

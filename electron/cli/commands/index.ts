@@ -8,6 +8,7 @@ import { serveCommand } from './serve';
 import { versionCommand } from './version';
 import { modelsCommand } from './models';
 import { auditsCommand } from './audits';
+import { agentCommand } from './agent';
 
 export const commands: readonly Command[] = [
   imagesCommand,
@@ -17,5 +18,6 @@ export const commands: readonly Command[] = [
   modelsCommand,
   auditsCommand,
   serveCommand,
+  agentCommand,
   versionCommand,
 ];

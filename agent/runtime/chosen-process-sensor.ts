@@ -1,7 +1,7 @@
 // One Sensor that, when started, picks eBPF or the /proc fallback (agent/runtime/registry) and remembers why,
 // so the pipeline can start it like any other sensor and the console can report the choice.
-import type { EventSink, Sensor, SensorHealth } from '../../agent/runtime/events';
-import { startProcessSensor, type SensorDeps } from '../../agent/runtime/registry';
+import type { EventSink, Sensor, SensorHealth } from './events';
+import { startProcessSensor, type SensorDeps } from './registry';
 
 export class ChosenProcessSensor implements Sensor {
   private chosen?: Sensor;
