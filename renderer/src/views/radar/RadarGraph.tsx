@@ -10,6 +10,9 @@ export function RadarGraph({ radar, onOpen }: { radar: RadarDto; onOpen(id: stri
     if (!box.current) return;
     const cy = cytoscape({
       container: box.current,
+      // One or two nodes would otherwise be blown up to fill the box.
+      maxZoom: 1.2,
+      minZoom: 0.1,
       elements: [
         ...radar.nodes.map((n) => ({
           data: { id: n.id, label: nodeLabel(n), colour: riskColour(n), audited: n.audits > 0 ? 1 : 0 },
@@ -19,7 +22,17 @@ export function RadarGraph({ radar, onOpen }: { radar: RadarDto; onOpen(id: stri
           data: { id: e.id, source: e.source, target: e.target, label: e.ports.join(', ') },
         })),
       ],
-      layout: { name: radar.nodes.length > 1 ? 'cose' : 'grid', animate: false },
+      // Unconnected images sit in a grid; connected ones are spread by force so labels stay apart.
+      layout:
+        radar.edges.length === 0
+          ? { name: 'grid', avoidOverlap: true, avoidOverlapPadding: 60, padding: 40 }
+          : {
+              name: 'cose',
+              animate: false,
+              nodeRepulsion: () => 400_000,
+              idealEdgeLength: () => 160,
+              padding: 40,
+            },
       style: [
         {
           selector: 'node',
@@ -29,6 +42,7 @@ export function RadarGraph({ radar, onOpen }: { radar: RadarDto; onOpen(id: stri
             'text-wrap': 'wrap',
             'text-valign': 'bottom',
             'font-size': 11,
+            'text-max-width': '160px',
             width: 36,
             height: 36,
           },
