@@ -70,7 +70,7 @@ export const serveCommand: Command = {
     void app.runtimeReady.then(() => {
       const rt = app.services.runtime.status();
       io.stdout.write(
-        rt.mode === 'off'
+        rt.mode === 'off' || rt.phase === 'waiting'
           ? `Runtime defense is off: ${rt.reason}.${rt.enableCommand ? ` Turn it on with: ${rt.enableCommand}` : ''}\n`
           : `Runtime defense: ${rt.phase}${rt.backend ? `, ${rt.backend} sensor` : ''} (${rt.reason}).\n`,
       );

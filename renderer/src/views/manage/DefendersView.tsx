@@ -2,7 +2,9 @@ import { useEffect, type JSX } from 'react';
 import { useStore } from '../../store/index';
 import { DockerBadge } from '../../components/DockerBadge';
 import { LearningPeriodForm } from './LearningPeriodForm';
+import { AgentLinkFacts } from './AgentLinkFacts';
 import { RuntimeOffNotice } from './RuntimeOffNotice';
+import { modeLabel } from './runtime-mode';
 
 export function DefendersView(): JSX.Element {
   const status = useStore((s) => s.runtimeStatus);
@@ -21,14 +23,17 @@ export function DefendersView(): JSX.Element {
       <h1>Manage › Defenders</h1>
       {error && <p className="error">{error}</p>}
       <div className="card" data-testid="defender-local">
-        <h2>This host{dashboard ? ` (${dashboard.host.hostname})` : ''} · embedded agent</h2>
+        <h2>
+          This host{dashboard ? ` (${dashboard.host.hostname})` : ''}
+          {status ? ` · runtime defense: ${modeLabel(status.mode)}` : ''}
+        </h2>
         <dl className="facts">
           <dt>Docker</dt>
           <dd>{dashboard ? <DockerBadge docker={dashboard.docker} /> : '…'}</dd>
           <dt>Docker endpoint</dt>
           <dd className="mono">{dashboard?.docker.endpoint ?? '…'}</dd>
           <dt>Runtime mode</dt>
-          <dd data-testid="runtime-mode">{status?.mode ?? '…'}</dd>
+          <dd data-testid="runtime-mode">{status ? modeLabel(status.mode) : '…'}</dd>
           <dt>Sensor backend</dt>
           <dd data-testid="runtime-backend">{status?.backend ?? '—'}</dd>
           <dt>Why</dt>
@@ -46,6 +51,7 @@ export function DefendersView(): JSX.Element {
             </>
           )}
         </dl>
+        {status && <AgentLinkFacts status={status} />}
         {status && status.sensors.length > 0 && (
           <table className="grid" data-testid="sensors">
             <thead>
@@ -71,7 +77,7 @@ export function DefendersView(): JSX.Element {
           </table>
         )}
       </div>
-      {status && status.mode === 'off' && <RuntimeOffNotice status={status} />}
+      {status && <RuntimeOffNotice status={status} />}
       <LearningPeriodForm />
     </section>
   );

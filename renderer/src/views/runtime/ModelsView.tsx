@@ -24,7 +24,7 @@ export function ModelsView(): JSX.Element {
         One model per image, learned from what its containers do; anything outside an active model is a
         container audit.
       </p>
-      {status && status.mode === 'off' && <RuntimeOffNotice status={status} />}
+      {status && <RuntimeOffNotice status={status} />}
       {error && <p className="error">{error}</p>}
       {models && models.total === 0 && (
         <p data-testid="models-empty">No models yet: they are created when a container starts.</p>
