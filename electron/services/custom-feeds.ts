@@ -5,12 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseCustomEntry } from '../../agent/vuln/feeds/custom';
 import { importFeeds, type ImportSummary } from '../../agent/vuln/intel-db';
+import { fetchPlannedFiles, isHttpUrl, planFeedFiles } from '../../agent/vuln/feeds/mirror';
 import { ApiError } from '../api/errors';
-import type { CustomVulnDto, FeedImportResultDto } from '../contract/index';
+import type { CustomVulnDto, FeedImportResultDto, FeedUpdateDto } from '../contract/index';
 import type { SettingsRepo } from '../db/repos/settings-repo';
 
 const KEY = 'feeds.customVulnerabilities';
 const CUSTOM_SOURCE = 'console custom vulnerabilities';
+const LAST_UPDATE = 'feeds.lastUpdate';
 
 export class CustomFeeds {
   /** Imports are serialised: two at once would race for the same intel.db rename. */
@@ -69,6 +71,46 @@ export class CustomFeeds {
     if (!fs.existsSync(p))
       throw new ApiError('bad_request', `${p}: no such file or directory on the console host`);
     return summary(await this.serial(() => importFeeds(this.intelFile, [{ path: p }])));
+  }
+
+  /** The last mirror update, successful or not, so the feeds page can show its error. */
+  lastUpdate(): FeedUpdateDto | undefined {
+    return this.settings.get<FeedUpdateDto | undefined>(LAST_UPDATE, undefined);
+  }
+
+  /** Fetches every feed file a mirror (a directory on the console host or an http(s) URL) has, and imports them. */
+  async updateFromMirror(mirror: string): Promise<FeedUpdateDto> {
+    if (!isHttpUrl(mirror) && !path.isAbsolute(mirror))
+      throw new ApiError(
+        'bad_request',
+        `mirror "${mirror}" is neither an http(s) URL nor an absolute directory path`,
+      );
+    if (!isHttpUrl(mirror) && !fs.statSync(mirror, { throwIfNoEntry: false })?.isDirectory())
+      throw new ApiError('bad_request', `${mirror}: no such directory on the console host`);
+    const at = new Date().toISOString();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-mirror-'));
+    try {
+      const { fetched, missing } = await fetchPlannedFiles(planFeedFiles({ mirror }), dir);
+      if (fetched.length === 0)
+        throw new Error(`${mirror}: none of the feed files are there (${missing.join('; ')})`);
+      const result = summary(
+        await this.serial(() =>
+          importFeeds(
+            this.intelFile,
+            fetched.map((f) => ({ path: f.path, source: f.source })),
+          ),
+        ),
+      );
+      const done: FeedUpdateDto = { mirror, at, ok: true, missing, result };
+      this.settings.set(LAST_UPDATE, done);
+      return done;
+    } catch (err) {
+      const message = (err as Error).message;
+      this.settings.set(LAST_UPDATE, { mirror, at, ok: false, missing: [], error: message });
+      throw err instanceof ApiError ? err : new ApiError('bad_request', message);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   private async importCustom(entries: CustomVulnDto[]): Promise<void> {

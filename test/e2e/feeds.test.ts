@@ -1,5 +1,9 @@
 // Manage › Custom feeds in the browser: upload a real feed file, add a custom vulnerability, see it matched on an image.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'vitest';
+import { buildMirror } from '../setup/feed-mirror';
 import { requireDocker } from '../setup/docker-cli';
 import { useBrowserSession } from '../setup/browser-session';
 import { waitForText } from '../setup/page-text';
@@ -50,5 +54,25 @@ describe('custom feeds (web mode, Chromium)', () => {
         timeout: 15_000,
       },
     );
+  });
+
+  it('updates from a mirror directory on the console host and shows the last update, then a failed one', async () => {
+    const { page } = session();
+    const mirror = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-e2e-mirror-'));
+    try {
+      buildMirror(mirror);
+      await page.click('text=Custom feeds');
+      await page.fill('input[aria-label=Mirror]', mirror);
+      await page.click('button:has-text("Update from mirror")');
+      await waitForText(page, '[data-testid=feeds-last-update]', /feeds imported/, 60_000);
+      await waitForText(page, '[data-testid=feeds-table] tbody', 'debian-tracker');
+      await page.fill('input[aria-label=Mirror]', path.join(mirror, 'no-such-dir'));
+      await page.click('button:has-text("Update from mirror")');
+      await waitForText(page, '[data-testid=feed-error]', 'no-such-dir: no such directory');
+      // The table keeps what the earlier update imported.
+      await waitForText(page, '[data-testid=feeds-table] tbody', 'debian-tracker');
+    } finally {
+      fs.rmSync(mirror, { recursive: true, force: true });
+    }
   });
 });

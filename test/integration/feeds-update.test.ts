@@ -6,10 +6,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { zipSync } from 'fflate';
 import * as tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testdata } from '../setup/testdata';
+import { buildMirror } from '../setup/feed-mirror';
 
 const BIN = path.resolve(__dirname, '../../bin/moat');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-feeds-update-'));
@@ -43,28 +42,6 @@ async function list(home: string): Promise<ListRow[]> {
   const r = await moat(home, 'feeds', 'list', '--json');
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as ListRow[];
-}
-
-/** The mirror layout: alpine-secdb/<branch>/<repo>.json, debian-tracker/data.json, osv/<Ecosystem>/all.zip. */
-function buildMirror(root: string): void {
-  const secdb = testdata('feeds/alpine-secdb');
-  for (const branch of fs.readdirSync(secdb)) {
-    fs.mkdirSync(path.join(root, 'alpine-secdb', branch), { recursive: true });
-    for (const f of fs.readdirSync(path.join(secdb, branch)))
-      fs.copyFileSync(path.join(secdb, branch, f), path.join(root, 'alpine-secdb', branch, f));
-  }
-  fs.mkdirSync(path.join(root, 'debian-tracker'), { recursive: true });
-  fs.copyFileSync(
-    testdata('feeds/debian-tracker/bookworm.json'),
-    path.join(root, 'debian-tracker', 'data.json'),
-  );
-  for (const eco of ['npm', 'Go']) {
-    const dir = testdata('feeds/osv', eco);
-    const files: Record<string, Uint8Array> = {};
-    for (const f of fs.readdirSync(dir)) files[f] = fs.readFileSync(path.join(dir, f));
-    fs.mkdirSync(path.join(root, 'osv', eco), { recursive: true });
-    fs.writeFileSync(path.join(root, 'osv', eco, 'all.zip'), zipSync(files));
-  }
 }
 
 const mirrorRoot = path.join(work, 'mirror');

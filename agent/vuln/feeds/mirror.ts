@@ -187,3 +187,24 @@ function describeFetchError(err: unknown): string {
   if (e.name === 'AbortError') return 'stalled: no data within the time limit';
   return e.cause?.code ?? e.cause?.message ?? e.message;
 }
+
+export interface FetchedFeeds {
+  fetched: Array<{ path: string; source: string; relPath: string }>;
+  /** Files the mirror does not have, with why. */
+  missing: string[];
+}
+
+/** Fetches every planned file into dir (mirror layout kept); missing ones are listed, other failures throw. */
+export async function fetchPlannedFiles(
+  files: readonly FeedFile[],
+  dir: string,
+  onFile?: (file: FeedFile) => FetchOptions['onBytes'],
+): Promise<FetchedFeeds> {
+  const out: FetchedFeeds = { fetched: [], missing: [] };
+  for (const f of files) {
+    const r = await fetchFeedFile(f, path.join(dir, ...f.relPath.split('/')), { onBytes: onFile?.(f) });
+    if (r.status === 'missing') out.missing.push(`${f.location} (${r.reason})`);
+    else out.fetched.push({ path: r.path, source: f.location, relPath: f.relPath });
+  }
+  return out;
+}

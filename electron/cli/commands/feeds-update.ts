@@ -3,10 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { FeedInput } from '../../../agent/vuln/intel-db';
 import {
   FEED_KINDS,
-  fetchFeedFile,
+  fetchPlannedFiles,
   isHttpUrl,
   planFeedFiles,
   type FeedKind,
@@ -68,19 +67,13 @@ export async function runUpdate(args: string[], io: CliIo): Promise<number> {
   const download = fs.mkdtempSync(path.join(paths.dataDir, '.feeds-update-'));
   const tty = io.stderr.isTTY === true;
   try {
-    const inputs: Array<FeedInput & { relPath: string }> = [];
-    const missing: string[] = [];
-    for (const f of files) {
-      const dest = path.join(download, ...f.relPath.split('/'));
-      const onBytes = tty
+    const { fetched: inputs, missing } = await fetchPlannedFiles(files, download, (f) =>
+      tty
         ? (b: number): void =>
             void io.stderr.write(`\r\u001b[K${f.relPath} ${(b / 1024 / 1024).toFixed(1)} MB`)
-        : undefined;
-      const r = await fetchFeedFile(f, dest, { onBytes });
-      if (tty) io.stderr.write('\r\u001b[K');
-      if (r.status === 'missing') missing.push(`${f.location} (${r.reason})`);
-      else inputs.push({ path: r.path, source: f.location, relPath: f.relPath });
-    }
+        : undefined,
+    );
+    if (tty) io.stderr.write('\r\u001b[K');
     for (const m of missing) io.stderr.write(`not published, skipped: ${m}\n`);
     if (inputs.length === 0)
       throw new Error(

@@ -1,5 +1,10 @@
 import type { StateCreator } from 'zustand';
-import type { CustomVulnDto, FeedDto, FeedImportResultDto } from '../../../../electron/contract/index';
+import type {
+  CustomVulnDto,
+  FeedDto,
+  FeedImportResultDto,
+  FeedUpdateDto,
+} from '../../../../electron/contract/index';
 import { api } from '../../api/client';
 import { fileToBase64 } from '../../api/file-base64';
 import type { AppState } from '../index';
@@ -7,11 +12,13 @@ import type { AppState } from '../index';
 export interface FeedsSlice {
   feeds?: FeedDto[];
   feedsError?: string;
+  feedsLastUpdate?: FeedUpdateDto;
   customVulns?: CustomVulnDto[];
   feedAction?: { busy: boolean; message?: string; error?: string };
   loadFeeds(): Promise<void>;
   uploadFeed(file: File): Promise<void>;
   importFeedPath(path: string): Promise<void>;
+  updateFeedsFromMirror(mirror: string): Promise<void>;
   saveCustomVulns(entries: CustomVulnDto[]): Promise<boolean>;
 }
 
@@ -40,11 +47,11 @@ export const createFeedsSlice: StateCreator<AppState, [], [], FeedsSlice> = (set
   return {
     async loadFeeds() {
       try {
-        const [{ feeds, error }, customVulns] = await Promise.all([
+        const [{ feeds, error, lastUpdate }, customVulns] = await Promise.all([
           api.invoke('feeds:list', {}),
           api.invoke('customVulns:list', {}),
         ]);
-        set({ feeds, feedsError: error, customVulns });
+        set({ feeds, feedsError: error, feedsLastUpdate: lastUpdate, customVulns });
       } catch (err) {
         set({ feedsError: (err as Error).message });
       }
@@ -58,6 +65,14 @@ export const createFeedsSlice: StateCreator<AppState, [], [], FeedsSlice> = (set
     },
     async importFeedPath(path) {
       await action(async () => describe(await api.invoke('feeds:importPath', { path })));
+    },
+    async updateFeedsFromMirror(mirror) {
+      const ok = await action(async () => {
+        const r = await api.invoke('feeds:update', { mirror });
+        return r.result ? describe(r.result) : 'nothing imported';
+      });
+      // A failed update is stored too: reload so its error shows beside the mirror.
+      if (!ok) await get().loadFeeds();
     },
     async saveCustomVulns(entries) {
       return action(async () => {

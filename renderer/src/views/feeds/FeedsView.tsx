@@ -10,7 +10,10 @@ export function FeedsView(): JSX.Element {
   const load = useStore((s) => s.loadFeeds);
   const upload = useStore((s) => s.uploadFeed);
   const importPath = useStore((s) => s.importFeedPath);
+  const updateFromMirror = useStore((s) => s.updateFeedsFromMirror);
+  const lastUpdate = useStore((s) => s.feedsLastUpdate);
   const [hostPath, setHostPath] = useState('');
+  const [mirror, setMirror] = useState('');
   useEffect(() => void load(), [load]);
   return (
     <section>
@@ -20,7 +23,8 @@ export function FeedsView(): JSX.Element {
         {error && <p className="error">{error}</p>}
         {feeds && feeds.length === 0 && (
           <p data-testid="no-feeds">
-            No feeds imported yet. Import published feed files below or with "moat feeds import".
+            No vulnerability feed imported yet: import published feed files below, update from a mirror, or run
+            "moat feeds update" / "moat feeds import" on the console host.
           </p>
         )}
         <table className="grid" data-testid="feeds-table">
@@ -72,6 +76,30 @@ export function FeedsView(): JSX.Element {
             Import from path
           </button>
         </div>
+        <div className="toolbar">
+          <input
+            aria-label="Mirror"
+            placeholder="mirror: http://mirror.lab/feeds or /media/usb/feeds (alpine-secdb/, debian-tracker/, osv/)"
+            value={mirror}
+            onChange={(e) => setMirror(e.target.value)}
+          />
+          <button disabled={!mirror || status?.busy} onClick={() => void updateFromMirror(mirror)}>
+            Update from mirror
+          </button>
+        </div>
+        {lastUpdate && (
+          <p className={lastUpdate.ok ? 'muted' : 'error'} data-testid="feeds-last-update">
+            Last update from <span className="mono">{lastUpdate.mirror}</span> at{' '}
+            {new Date(lastUpdate.at).toLocaleString()}:{' '}
+            {lastUpdate.ok
+              ? `${lastUpdate.result?.feeds.length ?? 0} feeds imported${
+                  lastUpdate.missing.length > 0
+                    ? `, ${lastUpdate.missing.length} files not on the mirror`
+                    : ''
+                }`
+              : `failed: ${lastUpdate.error ?? 'unknown error'}`}
+          </p>
+        )}
         {status?.busy && <p className="muted">Importing…</p>}
         {status?.message && <p data-testid="feed-result">{status.message}</p>}
         {status?.error && (
