@@ -4,6 +4,8 @@ import raw from '../../resources/runtime/model-defaults.json';
 export interface ModelDefaults {
   learningSeconds: number;
   auditWindowSeconds: number;
+  /** How long an archived model (no container uses its image) is kept before it is deleted. */
+  archiveDeleteSeconds: number;
   ignoredWritePrefixes: string[];
   ignoredWritePaths: string[];
 }
@@ -14,7 +16,7 @@ export function parseModelDefaults(value: unknown, source: string): ModelDefault
     throw new Error(`${source}: ${what}`);
   };
   if (typeof v !== 'object' || v === null) return fail('is not an object');
-  const num = (k: 'learningSeconds' | 'auditWindowSeconds'): number => {
+  const num = (k: 'learningSeconds' | 'auditWindowSeconds' | 'archiveDeleteSeconds'): number => {
     const n = v[k];
     return typeof n === 'number' && Number.isFinite(n) && n >= 0
       ? n
@@ -29,6 +31,7 @@ export function parseModelDefaults(value: unknown, source: string): ModelDefault
   return {
     learningSeconds: num('learningSeconds'),
     auditWindowSeconds: num('auditWindowSeconds'),
+    archiveDeleteSeconds: num('archiveDeleteSeconds'),
     ignoredWritePrefixes: list('ignoredWritePrefixes'),
     ignoredWritePaths: list('ignoredWritePaths'),
   };

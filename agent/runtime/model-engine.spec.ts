@@ -113,7 +113,7 @@ describe('ModelEngine', () => {
     clock.t += 4000;
     expect(engine.observe(ev({ name: 'top', containerId: undefined }))).toBeUndefined();
     expect(engine.observe(ev({ name: 'top', imageId: 'sha256:other' }))).toBeUndefined();
-    engine.archive('sha256:img');
+    engine.archive('sha256:img', 'no container uses the image');
     expect(engine.observe(ev({ name: 'top' }))).toBeUndefined();
     expect(() => engine.relearn('sha256:nope')).toThrow(/sha256:nope/);
   });
@@ -126,6 +126,29 @@ describe('ModelEngine', () => {
     clock.t += 50_000;
     engine.tick();
     expect(store.getModel('sha256:img')?.state).toBe('active');
+    expect(store.history('sha256:img').map((h) => h.detail)).toContain('learning period set to 100 s');
+  });
+  it('applies a new global learning period to models learning now, unless they have their own', () => {
+    const { engine, store, clock } = setup();
+    engine.setDefaultLearningSeconds(600);
+    clock.t += 10_000;
+    engine.tick();
+    expect(store.getModel('sha256:img')?.state).toBe('learning');
+    engine.setDefaultLearningSeconds(5);
+    engine.tick();
+    expect(store.getModel('sha256:img')).toMatchObject({ state: 'active' });
+    expect(store.history('sha256:img').at(-1)?.detail).toBe('active: learning finished after 5 s');
+  });
+  it('resets a per-model learning period to the global one', () => {
+    const { engine, store, clock } = setup();
+    engine.setLearningSeconds('sha256:img', 100);
+    clock.t += 10_000;
+    const m = engine.setLearningSeconds('sha256:img', undefined);
+    expect(m.state).toBe('active');
+    expect(store.getModel('sha256:img')?.learningSeconds).toBeUndefined();
+    expect(store.history('sha256:img').map((h) => h.detail)).toContain(
+      'learning period reset to the global setting (3 s)',
+    );
   });
 });
 

@@ -38,8 +38,13 @@ interface Observation {
 
 const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
+function clearArchive(m: ContainerModel): void {
+  delete m.archivedAt;
+  delete m.priorState;
+}
+
 export class ModelEngine {
-  private readonly defaultSeconds: number;
+  private defaultSeconds: number;
   private readonly windowMs: number;
   private readonly now: () => number;
   private readonly open = new Map<string, ModelAudit>();
@@ -88,15 +93,35 @@ export class ModelEngine {
     for (const m of this.store.listModels()) this.refresh(m);
   }
 
-  setLearningSeconds(imageId: string, seconds: number | undefined): void {
+  /** The global learning period; learning models without their own period follow it from now on. */
+  setDefaultLearningSeconds(seconds: number): void {
+    this.defaultSeconds = seconds;
+  }
+
+  get defaultLearningSeconds(): number {
+    return this.defaultSeconds;
+  }
+
+  /** This model's own learning period; undefined: follow the global one. */
+  setLearningSeconds(imageId: string, seconds: number | undefined): ContainerModel {
     const m = this.mustGet(imageId);
-    m.learningSeconds = seconds;
+    if (seconds === undefined) delete m.learningSeconds;
+    else m.learningSeconds = seconds;
     this.store.putModel(m);
+    this.history(
+      m,
+      'state',
+      seconds === undefined
+        ? `learning period reset to the global setting (${this.defaultSeconds} s)`
+        : `learning period set to ${seconds} s`,
+    );
+    return this.refresh(m);
   }
 
   /** Additive relearning: existing entries stay. `manual` learning runs until stopLearning. */
   relearn(imageId: string, manual = false): void {
     const m = this.mustGet(imageId);
+    clearArchive(m);
     m.state = 'learning';
     m.manual = manual;
     m.learningStartedAt = this.iso();
@@ -108,8 +133,38 @@ export class ModelEngine {
     this.setState(this.mustGet(imageId), 'active', 'learning stopped by user');
   }
 
-  archive(imageId: string): void {
-    this.setState(this.mustGet(imageId), 'archived', 'archived');
+  /** No container uses the image any more: keep the model, remember its state, judge nothing. */
+  archive(imageId: string, why: string): void {
+    const m = this.mustGet(imageId);
+    if (m.state === 'archived') return;
+    m.priorState = m.state;
+    m.archivedAt = this.iso();
+    m.state = 'archived';
+    this.store.putModel(m);
+    this.history(m, 'state', `archived: ${why}`);
+  }
+
+  /** A container of the image appeared again: back to the state it had, learning time paused meanwhile. */
+  restore(imageId: string, why: string, container?: string): void {
+    const m = this.mustGet(imageId);
+    if (m.state !== 'archived') return;
+    const prior = m.priorState ?? 'active';
+    if (prior === 'learning' && m.archivedAt) {
+      const away = this.now() - Date.parse(m.archivedAt);
+      m.learningStartedAt = new Date(Date.parse(m.learningStartedAt) + away).toISOString();
+    }
+    clearArchive(m);
+    m.state = prior;
+    this.store.putModel(m);
+    this.history(m, 'state', `${prior}: ${why}`, container);
+  }
+
+  /** Removes an archived model; the history entry stays with the image id. */
+  deleteArchived(imageId: string, why: string): void {
+    const m = this.mustGet(imageId);
+    if (m.state !== 'archived') throw new Error(`model for ${m.image} is ${m.state}, not archived`);
+    this.history(m, 'state', `deleted: ${why}`);
+    this.store.deleteModel(m.id);
   }
 
   /** Learns from or judges one event. Returns the audit it raised or counted, if any. */
@@ -173,6 +228,7 @@ export class ModelEngine {
   }
 
   private setState(m: ContainerModel, state: ModelState, why: string): void {
+    clearArchive(m);
     m.state = state;
     m.manual = false;
     this.store.putModel(m);

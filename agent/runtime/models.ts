@@ -32,6 +32,10 @@ export interface ContainerModel {
   dns: string[];
   /** Directories that containers of this image write into. */
   fileDirs: string[];
+  /** When the last container of the image went away (state archived). */
+  archivedAt?: string;
+  /** The state to return to when a container of the image appears again. */
+  priorState?: 'learning' | 'active';
 }
 
 export type HistoryKind = 'created' | 'state' | 'learned';
@@ -64,6 +68,8 @@ export interface ModelStore {
   getModel(id: string): ContainerModel | undefined;
   listModels(): ContainerModel[];
   putModel(model: ContainerModel): void;
+  /** Removes the model; its history stays, so a model re-created for the same image shows what came before. */
+  deleteModel(id: string): void;
   addHistory(entry: ModelHistoryEntry): void;
   history(modelId: string): ModelHistoryEntry[];
   putAudit(audit: ModelAudit): void;
@@ -84,6 +90,9 @@ export class InMemoryModelStore implements ModelStore {
   }
   putModel(model: ContainerModel): void {
     this.models.set(model.id, structuredClone(model));
+  }
+  deleteModel(id: string): void {
+    this.models.delete(id);
   }
   addHistory(entry: ModelHistoryEntry): void {
     this.hist.push({ ...entry });

@@ -37,6 +37,7 @@ export const CHANNELS = [
   'models:list',
   'models:get',
   'models:relearn',
+  'models:setLearning',
   'audits:list',
 ] as const satisfies readonly Channel[];
 

@@ -55,10 +55,11 @@ export function createHandlers(s: Services): Handlers {
     'hosts:scan': async () => ({ scanId: s.scans.scan(os.hostname(), 'host').id }),
     'images:scan': async (p) => ({ scanId: s.scans.scan(p.ref, 'deployed').id }),
     'runtime:status': async () => s.runtime.status(),
-    'runtime:settings': async (p) => s.models.settings(p.learningSeconds),
+    'runtime:settings': async (p) => s.models.settings(p),
     'models:list': async (p) => s.models.list(p.page, p.pageSize, p.state, p.search),
     'models:get': async (p) => s.models.get(p.id),
     'models:relearn': async (p) => s.models.relearn(p.image, p.action),
+    'models:setLearning': async (p) => s.models.setLearning(p.image, p.seconds),
     'audits:list': async (p) => s.models.audits(p),
   } satisfies Handlers;
 }

@@ -88,12 +88,27 @@ export const paramSchemas = {
         .min(0)
         .max(30 * 24 * 3600)
         .optional(),
+      archiveDeleteSeconds: z
+        .number()
+        .min(0)
+        .max(365 * 24 * 3600)
+        .optional(),
     })
     .strict(),
   'models:list': pageParams.extend({ state: z.enum(['learning', 'active', 'archived']).optional() }).strict(),
   'models:get': z.object({ id: z.string().min(1).max(300) }).strict(),
   'models:relearn': z
     .object({ image: z.string().min(1).max(300), action: z.enum(['start', 'stop']) })
+    .strict(),
+  'models:setLearning': z
+    .object({
+      image: z.string().min(1).max(300),
+      seconds: z
+        .number()
+        .min(0)
+        .max(30 * 24 * 3600)
+        .nullable(),
+    })
     .strict(),
   'audits:list': pageParams
     .extend({

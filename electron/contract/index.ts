@@ -76,6 +76,8 @@ interface Results {
   'models:list': Page<ModelSummaryDto>;
   'models:get': ModelDetailDto;
   'models:relearn': ModelSummaryDto;
+  /** A model's own learning period in seconds; null: follow the global setting. */
+  'models:setLearning': ModelSummaryDto;
   'audits:list': Page<AuditDto>;
 }
 

@@ -70,6 +70,11 @@ export interface ModelSummaryDto {
   learningStartedAt: string;
   /** When automatic learning ends; absent for manual learning and for models not learning. */
   learningEndsAt?: string;
+  /** This model's own learning period, when it has one (learningSeconds then equals it). */
+  ownLearningSeconds?: number;
+  /** archived: since when no container uses the image, and when the model will be deleted. */
+  archivedAt?: string;
+  deleteAt?: string;
   counts: { processes: number; listening: number; outbound: number; dns: number; fileDirs: number };
 }
 
@@ -108,8 +113,10 @@ export interface RuntimeSettingsDto {
   /** The learning period in effect for models without their own. */
   learningSeconds: number;
   learningSource: RuntimeStatusDto['learningSource'];
-  /** The stored setting, if any. */
+  /** The stored setting, if any (MOAT_LEARNING_SECONDS overrides it). It applies at once to learning models. */
   storedLearningSeconds?: number;
-  /** A stored value differs from the one in effect: it applies when the console starts next (or is overridden by MOAT_LEARNING_SECONDS). */
-  pendingRestart: boolean;
+  /** How long an archived model is kept before it is deleted. */
+  archiveDeleteSeconds: number;
+  archiveDeleteSource: 'MOAT_ARCHIVE_DELETE_SECONDS' | 'setting' | 'default';
+  storedArchiveDeleteSeconds?: number;
 }

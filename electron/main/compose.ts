@@ -28,6 +28,7 @@ import { moatVersion } from '../version';
 import { ModelsRepo } from '../db/repos/models-repo';
 import { ModelService, learningPeriod, toAuditDto } from '../services/model-service';
 import { RuntimeService } from '../services/runtime-service';
+import { ModelLifecycleService } from '../services/model-lifecycle-service';
 import { resourcesDir } from '../paths';
 
 export interface Services {
@@ -89,8 +90,11 @@ export function composeConsole(opts: ComposeOptions = {}): Console {
   const scanQueries = new ScanQueries(scansRepo);
   const modelsRepo = new ModelsRepo(db, (rows) => bus.publish('audit:new', rows.map(toAuditDto)));
   const models = new ModelService(modelsRepo, learningPeriod(settings), settings);
+  const runtimeEnabled = opts.runtime ?? process.env.MOAT_RUNTIME !== 'off';
+  // Archiving follows Docker, not the sensors: it needs no root, only the same switch as runtime defense.
+  const lifecycle = new ModelLifecycleService(bridge, models, modelsRepo);
   const runtime = new RuntimeService(bridge.docker, models, {
-    enabled: opts.runtime ?? process.env.MOAT_RUNTIME !== 'off',
+    enabled: runtimeEnabled,
     isRoot: process.getuid?.() === 0,
     resourcesDir: resourcesDir(),
   });
@@ -116,6 +120,7 @@ export function composeConsole(opts: ComposeOptions = {}): Console {
   services.docker.start();
   bridge.start();
   const runtimeReady = runtime.start();
+  if (runtimeEnabled) void lifecycle.start();
   return {
     dataDir,
     db,
@@ -126,6 +131,7 @@ export function composeConsole(opts: ComposeOptions = {}): Console {
     runtimeReady,
     close() {
       void runtime.stop();
+      lifecycle.stop();
       modelsRepo.close();
       services.docker.stop();
       services.deployed.stop();

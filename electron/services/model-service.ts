@@ -1,7 +1,7 @@
 // Container models and audits as the API shows them; the engine that learns them is shared with the sensors.
 import { MODEL_DEFAULTS } from '../../agent/runtime/model-defaults';
 import { ModelEngine } from '../../agent/runtime/model-engine';
-import { learningSecondsFrom, type ContainerModel } from '../../agent/runtime/models';
+import type { ContainerModel } from '../../agent/runtime/models';
 import { ApiError } from '../api/errors';
 import type {
   AuditDto,
@@ -11,28 +11,61 @@ import type {
   ModelSummaryDto,
   Page,
   RuntimeSettingsDto,
-  RuntimeStatusDto,
 } from '../contract/index';
 import type { ModelsRepo, StoredAudit } from '../db/repos/models-repo';
 import type { SettingsRepo } from '../db/repos/settings-repo';
 
 export const LEARNING_SETTING = 'runtime.learningSeconds';
+export const ARCHIVE_DELETE_SETTING = 'runtime.archiveDeleteSeconds';
 
-export interface LearningPeriod {
+interface SecondsSetting<Env extends string> {
   seconds: number;
-  source: RuntimeStatusDto['learningSource'];
+  source: Env | 'setting' | 'default';
 }
 
-/** MOAT_LEARNING_SECONDS (scripted demos, tests) beats the stored setting, which beats the shipped default. */
-export function learningPeriod(settings: SettingsRepo, env: NodeJS.ProcessEnv = process.env): LearningPeriod {
-  if (env.MOAT_LEARNING_SECONDS !== undefined && env.MOAT_LEARNING_SECONDS.trim() !== '') {
-    return { seconds: learningSecondsFrom(env), source: 'MOAT_LEARNING_SECONDS' };
+export type LearningPeriod = SecondsSetting<'MOAT_LEARNING_SECONDS'>;
+export type ArchivePeriod = SecondsSetting<'MOAT_ARCHIVE_DELETE_SECONDS'>;
+
+/** The environment variable (scripted demos, tests) beats the stored setting, which beats the shipped default. */
+function secondsSetting<Env extends string>(
+  settings: SettingsRepo,
+  key: string,
+  envName: Env,
+  fallback: number,
+  env: NodeJS.ProcessEnv,
+): SecondsSetting<Env> {
+  const raw = env[envName];
+  if (raw !== undefined && raw.trim() !== '') {
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0)
+      throw new Error(`${envName} must be a non-negative number of seconds, got "${raw}"`);
+    return { seconds: n, source: envName };
   }
-  const stored = settings.get<unknown>(LEARNING_SETTING, undefined);
+  const stored = settings.get<unknown>(key, undefined);
   if (typeof stored === 'number' && Number.isFinite(stored) && stored >= 0) {
     return { seconds: stored, source: 'setting' };
   }
-  return { seconds: MODEL_DEFAULTS.learningSeconds, source: 'default' };
+  return { seconds: fallback, source: 'default' };
+}
+
+export function learningPeriod(settings: SettingsRepo, env: NodeJS.ProcessEnv = process.env): LearningPeriod {
+  return secondsSetting(
+    settings,
+    LEARNING_SETTING,
+    'MOAT_LEARNING_SECONDS',
+    MODEL_DEFAULTS.learningSeconds,
+    env,
+  );
+}
+
+export function archivePeriod(settings: SettingsRepo, env: NodeJS.ProcessEnv = process.env): ArchivePeriod {
+  return secondsSetting(
+    settings,
+    ARCHIVE_DELETE_SETTING,
+    'MOAT_ARCHIVE_DELETE_SECONDS',
+    MODEL_DEFAULTS.archiveDeleteSeconds,
+    env,
+  );
 }
 
 export function toAuditDto(a: StoredAudit): AuditDto {
@@ -52,13 +85,38 @@ export function toAuditDto(a: StoredAudit): AuditDto {
 
 export class ModelService {
   readonly engine: ModelEngine;
+  private learningNow: LearningPeriod;
+  private archiveNow: ArchivePeriod;
+  private readonly listeners: Array<() => void> = [];
 
   constructor(
     private readonly repo: ModelsRepo,
-    readonly learning: LearningPeriod,
+    learning: LearningPeriod,
     private readonly settingsRepo?: SettingsRepo,
+    archive?: ArchivePeriod,
   ) {
+    this.learningNow = learning;
+    this.archiveNow =
+      archive ??
+      (settingsRepo
+        ? archivePeriod(settingsRepo)
+        : { seconds: MODEL_DEFAULTS.archiveDeleteSeconds, source: 'default' });
     this.engine = new ModelEngine(repo, { learningSeconds: learning.seconds });
+  }
+
+  /** The global learning period in effect now (a saved setting applies at once). */
+  get learning(): LearningPeriod {
+    return this.learningNow;
+  }
+
+  /** How long archived models are kept, in effect now. */
+  get archive(): ArchivePeriod {
+    return this.archiveNow;
+  }
+
+  /** Called after the runtime settings changed (the lifecycle re-plans its deletions). */
+  onSettingsChange(fn: () => void): void {
+    this.listeners.push(fn);
   }
 
   list(page: number, pageSize: number, state?: ModelStateName, search?: string): Page<ModelSummaryDto> {
@@ -118,22 +176,46 @@ export class ModelService {
     return { items: r.items.map(toAuditDto), total: r.total, page: q.page, pageSize: q.pageSize };
   }
 
-  /** Reads the runtime settings, storing a new global learning period when given. */
-  settings(learningSeconds?: number): RuntimeSettingsDto {
-    if (!this.settingsRepo)
-      throw new ApiError('unavailable', 'runtime settings are not stored in this console');
-    if (learningSeconds !== undefined) this.settingsRepo.set(LEARNING_SETTING, learningSeconds);
-    const stored = this.settingsRepo.get<unknown>(LEARNING_SETTING, undefined);
-    const storedSeconds = typeof stored === 'number' ? stored : undefined;
+  /** This model's own learning period, or (null) back to the global one. */
+  setLearning(idOrImage: string, seconds: number | null): ModelSummaryDto {
+    const m = this.find(idOrImage);
+    this.engine.setLearningSeconds(m.id, seconds ?? undefined);
+    return this.summary(this.find(m.id));
+  }
+
+  /** Reads the runtime settings, storing new global values when given; they apply at once. */
+  settings(change: { learningSeconds?: number; archiveDeleteSeconds?: number } = {}): RuntimeSettingsDto {
+    const repo = this.settingsRepo;
+    if (!repo) throw new ApiError('unavailable', 'runtime settings are not stored in this console');
+    if (change.learningSeconds !== undefined) {
+      repo.set(LEARNING_SETTING, change.learningSeconds);
+      // The environment variable keeps winning over a stored value while it is set.
+      if (this.learningNow.source !== 'MOAT_LEARNING_SECONDS') {
+        this.learningNow = { seconds: change.learningSeconds, source: 'setting' };
+        this.engine.setDefaultLearningSeconds(change.learningSeconds);
+        this.engine.tick();
+      }
+    }
+    if (change.archiveDeleteSeconds !== undefined) {
+      repo.set(ARCHIVE_DELETE_SETTING, change.archiveDeleteSeconds);
+      if (this.archiveNow.source !== 'MOAT_ARCHIVE_DELETE_SECONDS')
+        this.archiveNow = { seconds: change.archiveDeleteSeconds, source: 'setting' };
+    }
+    if (change.learningSeconds !== undefined || change.archiveDeleteSeconds !== undefined)
+      for (const fn of this.listeners) fn();
+    const num = (key: string): number | undefined => {
+      const v = repo.get<unknown>(key, undefined);
+      return typeof v === 'number' ? v : undefined;
+    };
+    const storedLearning = num(LEARNING_SETTING);
+    const storedArchive = num(ARCHIVE_DELETE_SETTING);
     return {
-      learningSeconds: this.learning.seconds,
-      learningSource: this.learning.source,
-      ...(storedSeconds !== undefined ? { storedLearningSeconds: storedSeconds } : {}),
-      // The engine reads its default once; the environment variable wins over any stored value.
-      pendingRestart:
-        storedSeconds !== undefined &&
-        this.learning.source !== 'MOAT_LEARNING_SECONDS' &&
-        storedSeconds !== this.learning.seconds,
+      learningSeconds: this.learningNow.seconds,
+      learningSource: this.learningNow.source,
+      ...(storedLearning !== undefined ? { storedLearningSeconds: storedLearning } : {}),
+      archiveDeleteSeconds: this.archiveNow.seconds,
+      archiveDeleteSource: this.archiveNow.source,
+      ...(storedArchive !== undefined ? { storedArchiveDeleteSeconds: storedArchive } : {}),
     };
   }
 
@@ -150,10 +232,14 @@ export class ModelService {
   }
 
   private summary(m: ContainerModel): ModelSummaryDto {
-    const seconds = m.learningSeconds ?? this.learning.seconds;
+    const seconds = m.learningSeconds ?? this.learningNow.seconds;
     const endsAt =
       m.state === 'learning' && !m.manual
         ? new Date(Date.parse(m.learningStartedAt) + seconds * 1000).toISOString()
+        : undefined;
+    const deleteAt =
+      m.state === 'archived' && m.archivedAt
+        ? new Date(Date.parse(m.archivedAt) + this.archiveNow.seconds * 1000).toISOString()
         : undefined;
     return {
       id: m.id,
@@ -163,6 +249,9 @@ export class ModelService {
       learningSeconds: seconds,
       learningStartedAt: m.learningStartedAt,
       ...(endsAt ? { learningEndsAt: endsAt } : {}),
+      ...(m.learningSeconds !== undefined ? { ownLearningSeconds: m.learningSeconds } : {}),
+      ...(m.archivedAt ? { archivedAt: m.archivedAt } : {}),
+      ...(deleteAt ? { deleteAt } : {}),
       counts: {
         processes: m.processes.length,
         listening: m.listening.length,

@@ -95,36 +95,3 @@ describe('ModelService', () => {
     expect(svc.list(1, 10, undefined, 'DB').items.map((m) => m.image)).toEqual(['db:1']);
   });
 });
-
-describe('runtime settings', () => {
-  it('stores the learning period and says when it applies', () => {
-    const db = openConsoleDb(':memory:');
-    const settings = new SettingsRepo(db);
-    const svc = new ModelService(new ModelsRepo(db), learningPeriod(settings, {}), settings);
-    expect(svc.settings()).toEqual({
-      learningSeconds: 3600,
-      learningSource: 'default',
-      pendingRestart: false,
-    });
-    expect(svc.settings(600)).toEqual({
-      learningSeconds: 3600,
-      learningSource: 'default',
-      storedLearningSeconds: 600,
-      pendingRestart: true,
-    });
-    // the next console start picks it up
-    const next = new ModelService(new ModelsRepo(db), learningPeriod(settings, {}), settings);
-    expect(next.settings()).toMatchObject({
-      learningSeconds: 600,
-      learningSource: 'setting',
-      pendingRestart: false,
-    });
-    const env = new ModelService(
-      new ModelsRepo(db),
-      learningPeriod(settings, { MOAT_LEARNING_SECONDS: '3' }),
-      settings,
-    );
-    expect(env.settings()).toMatchObject({ learningSeconds: 3, pendingRestart: false });
-    expect(() => models().settings()).toThrow(/not stored/);
-  });
-});

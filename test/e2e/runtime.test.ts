@@ -103,6 +103,18 @@ describe('runtime screens (web mode, Chromium)', () => {
         ?.textContent?.includes('learning stopped by user'),
     );
     expect(await page.textContent('[data-testid=model-history]')).toContain('manual learning started');
+
+    // The model's own learning period, stored through the API, then back to the global one.
+    await page.fill('[aria-label="Model learning period in minutes"]', '10');
+    await page.click('[data-testid=model-learning-form] button:has-text("Save")');
+    await waitForText(page, '[data-testid=model-learning-source]', /own period: 10 min/);
+    const own = await invokeConsole({ address: serve.base, token: serve.token }, 'models:get', {
+      id: IMAGE_NAMES.busybox,
+    });
+    expect(own).toMatchObject({ ownLearningSeconds: 600, learningSeconds: 600 });
+    await page.click('button:has-text("Use the global period")');
+    await waitForText(page, '[data-testid=model-learning-source]', /follows the global period \(0\.05 min\)/);
+    await waitForText(page, '[data-testid=model-history]', /learning period reset to the global setting/);
   });
 
   it('shows the embedded agent, its sensor backend and why', async () => {
@@ -122,5 +134,14 @@ describe('runtime screens (web mode, Chromium)', () => {
     );
     const settings = await invokeConsole({ address: serve.base, token: serve.token }, 'runtime:settings', {});
     expect(settings).toMatchObject({ storedLearningSeconds: 300, learningSeconds: 3 });
+
+    // How long archived models are kept: days in the form, seconds in the API.
+    await page.fill('[aria-label="Delete archived models after days"]', '7');
+    await page.click('[data-testid=archive-form] button:has-text("Save")');
+    const archive = await waitFor('the archive setting to be stored', 5_000, async () => {
+      const s = await invokeConsole({ address: serve.base, token: serve.token }, 'runtime:settings', {});
+      return s.storedArchiveDeleteSeconds === 7 * 86_400 ? s : undefined;
+    });
+    expect(archive).toMatchObject({ archiveDeleteSeconds: 7 * 86_400, archiveDeleteSource: 'setting' });
   });
 });

@@ -115,6 +115,22 @@ describe('moat models / moat audits against moat serve', () => {
     const bad = moat('models', 'relearn', IMAGE_NAMES.busybox, 'pause');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/say start or stop/);
+
+    // The model's own learning period, then back to the global one.
+    const own = moat('models', 'learning', IMAGE_NAMES.busybox, '600');
+    expect(own.status).toBe(0);
+    expect(own.stdout).toContain(`${IMAGE_NAMES.busybox} now learns for 600 s`);
+    expect(busyboxModel()).toMatchObject({ learningSeconds: 600, ownLearningSeconds: 600 });
+    expect(moat('models', 'list').stdout).toContain('(own 600 s)');
+    const reset = moat('models', 'learning', IMAGE_NAMES.busybox, 'default');
+    expect(reset.status).toBe(0);
+    expect(reset.stdout).toContain('now follows the global learning period (3 s)');
+    const after = busyboxModel();
+    expect(after?.learningSeconds).toBe(3);
+    expect(after?.ownLearningSeconds).toBeUndefined();
+    const badSeconds = moat('models', 'learning', IMAGE_NAMES.busybox, 'soon');
+    expect(badSeconds.status).toBe(2);
+    expect(badSeconds.stderr).toMatch(/give whole seconds .* or "default", got "soon"/);
   });
 
   it('says how to reach a console when none is registered, and removes console.json on exit', async () => {

@@ -1,5 +1,6 @@
 // `moat models`: the running console's container models, and manual relearning, for SSH-only users.
 import { parseArgs } from 'node:util';
+import type { ModelSummaryDto } from '../../contract/index';
 import type { Command } from '../command';
 import { UsageError } from '../command';
 import { dataDir } from '../../paths';
@@ -9,6 +10,9 @@ import { textTable } from '../text-table';
 
 const USAGE = `moat models [list] [--json] [--state learning|active|archived]
 moat models relearn <image> start|stop
+moat models learning <image> <seconds>|default
+
+  learning             this model's own learning period in seconds, or "default" for the global setting
 
   <image>              image name (moat-test/busybox:latest) or id (sha256:… or a prefix)
   --address URL        the console (default: the one \`moat serve\` registered in $MOAT_HOME/console.json)
@@ -55,7 +59,7 @@ export const modelsCommand: Command = {
         m.image,
         m.id.replace(/^sha256:/, '').slice(0, 12),
         m.state + (m.manual ? ' (manual)' : ''),
-        m.learningEndsAt ? `until ${m.learningEndsAt}` : '',
+        learningCell(m),
         String(m.counts.processes),
         String(m.counts.listening + m.counts.outbound + m.counts.dns),
         String(m.counts.fileDirs),
@@ -82,6 +86,39 @@ export const modelsCommand: Command = {
         );
       return 0;
     }
+    if (sub === 'learning') {
+      const [image, value, extra] = rest;
+      if (!image) throw new UsageError('moat models learning needs an image');
+      if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+      const seconds = parseSeconds(value);
+      const m = await invokeConsole(target, 'models:setLearning', { image, seconds });
+      if (values.json) io.stdout.write(JSON.stringify(m, null, 2) + '\n');
+      else
+        io.stdout.write(
+          seconds === null
+            ? `${m.image} now follows the global learning period (${m.learningSeconds} s); it is ${m.state}.\n`
+            : `${m.image} now learns for ${m.learningSeconds} s; it is ${m.state}.\n`,
+        );
+      return 0;
+    }
     throw new UsageError(`unknown sub-command "models ${sub}"`);
   },
 };
+
+/** "default" → null (the global period); otherwise whole seconds up to 30 days. */
+function parseSeconds(value: string | undefined): number | null {
+  if (value === 'default') return null;
+  const n = value === undefined || value.trim() === '' ? NaN : Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 30 * 24 * 3600)
+    throw new UsageError(
+      `moat models learning: give whole seconds (0 to 2592000) or "default", got "${value ?? ''}"`,
+    );
+  return n;
+}
+
+function learningCell(m: ModelSummaryDto): string {
+  const own = m.ownLearningSeconds !== undefined ? ` (own ${m.ownLearningSeconds} s)` : '';
+  if (m.learningEndsAt) return `until ${m.learningEndsAt}${own}`;
+  if (m.deleteAt) return `deleted after ${m.deleteAt}`;
+  return own.trim();
+}

@@ -34,6 +34,8 @@ interface ModelRow {
   outbound: string;
   dns: string;
   file_dirs: string;
+  archived_at: string | null;
+  prior_state: 'learning' | 'active' | null;
 }
 
 interface AuditRow {
@@ -70,6 +72,8 @@ function toModel(r: ModelRow): ContainerModel {
     outbound: jsonList(r.outbound, r.id, 'outbound'),
     dns: jsonList(r.dns, r.id, 'dns'),
     fileDirs: jsonList(r.file_dirs, r.id, 'file_dirs'),
+    ...(r.archived_at === null ? {} : { archivedAt: r.archived_at }),
+    ...(r.prior_state === null ? {} : { priorState: r.prior_state }),
   };
 }
 
@@ -113,13 +117,14 @@ export class ModelsRepo implements ModelStore {
     this.db
       .prepare(
         `INSERT INTO models(id, image, state, learning_seconds, learning_started_at, manual,
-           processes, listening, outbound, dns, file_dirs, updated_at)
-         VALUES (@id, @image, @state, @ls, @started, @manual, @processes, @listening, @outbound, @dns, @fileDirs, @now)
+           processes, listening, outbound, dns, file_dirs, archived_at, prior_state, updated_at)
+         VALUES (@id, @image, @state, @ls, @started, @manual, @processes, @listening, @outbound, @dns, @fileDirs,
+           @archivedAt, @priorState, @now)
          ON CONFLICT(id) DO UPDATE SET image = excluded.image, state = excluded.state,
            learning_seconds = excluded.learning_seconds, learning_started_at = excluded.learning_started_at,
            manual = excluded.manual, processes = excluded.processes, listening = excluded.listening,
            outbound = excluded.outbound, dns = excluded.dns, file_dirs = excluded.file_dirs,
-           updated_at = excluded.updated_at`,
+           archived_at = excluded.archived_at, prior_state = excluded.prior_state, updated_at = excluded.updated_at`,
       )
       .run({
         id: m.id,
@@ -133,8 +138,14 @@ export class ModelsRepo implements ModelStore {
         outbound: JSON.stringify(m.outbound),
         dns: JSON.stringify(m.dns),
         fileDirs: JSON.stringify(m.fileDirs),
+        archivedAt: m.archivedAt ?? null,
+        priorState: m.priorState ?? null,
         now: new Date().toISOString(),
       });
+  }
+
+  deleteModel(id: string): void {
+    this.db.prepare('DELETE FROM models WHERE id = ?').run(id);
   }
 
   addHistory(e: ModelHistoryEntry): void {
@@ -193,6 +204,15 @@ export class ModelsRepo implements ModelStore {
     this.flush();
     const rows = this.db.prepare('SELECT * FROM audits ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[];
     return rows.map(toAudit);
+  }
+
+  /** Audit occurrences per container id seen since an ISO time (the radar's outline). */
+  auditCountsByContainer(since: string): Map<string, number> {
+    this.flush();
+    const rows = this.db
+      .prepare('SELECT container, SUM(count) AS n FROM audits WHERE last_seen >= ? GROUP BY container')
+      .all(since) as Array<{ container: string; n: number }>;
+    return new Map(rows.map((r) => [r.container, r.n]));
   }
 
   listAudits(q: AuditQuery): { items: StoredAudit[]; total: number } {

@@ -25,6 +25,9 @@ export interface RuntimeSlice {
   loadRuntimeStatus(): Promise<void>;
   loadRuntimeSettings(): Promise<void>;
   saveLearningSeconds(seconds: number): Promise<void>;
+  saveArchiveDeleteSeconds(seconds: number): Promise<void>;
+  /** A model's own learning period; null: back to the global one. */
+  setModelLearning(id: string, seconds: number | null): Promise<void>;
   loadModels(page?: number): Promise<void>;
   loadModel(id: string): Promise<void>;
   relearn(image: string, action: 'start' | 'stop'): Promise<void>;
@@ -56,6 +59,17 @@ export const createRuntimeSlice: StateCreator<AppState, [], [], RuntimeSlice> = 
       guard(async () =>
         set({ runtimeSettings: await api.invoke('runtime:settings', { learningSeconds: seconds }) }),
       ),
+    saveArchiveDeleteSeconds: (seconds) =>
+      guard(async () =>
+        set({
+          runtimeSettings: await api.invoke('runtime:settings', { archiveDeleteSeconds: seconds }),
+        }),
+      ),
+    setModelLearning: (id, seconds) =>
+      guard(async () => {
+        await api.invoke('models:setLearning', { image: id, seconds });
+        await get().loadModel(id);
+      }),
     loadModels: (page = get().models?.page ?? 1) =>
       guard(async () => set({ models: await api.invoke('models:list', { page, pageSize: PAGE }) })),
     loadModel: (id) => guard(async () => set({ modelDetail: await api.invoke('models:get', { id }) })),

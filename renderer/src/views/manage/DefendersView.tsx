@@ -1,6 +1,7 @@
 import { useEffect, type JSX } from 'react';
 import { useStore } from '../../store/index';
 import { DockerBadge } from '../../components/DockerBadge';
+import { ArchiveDeleteForm } from './ArchiveDeleteForm';
 import { LearningPeriodForm } from './LearningPeriodForm';
 import { AgentLinkFacts } from './AgentLinkFacts';
 import { RuntimeOffNotice } from './RuntimeOffNotice';
@@ -79,6 +80,7 @@ export function DefendersView(): JSX.Element {
       </div>
       {status && <RuntimeOffNotice status={status} />}
       <LearningPeriodForm />
+      <ArchiveDeleteForm />
     </section>
   );
 }

@@ -40,10 +40,11 @@ export function LearningPeriodForm(): JSX.Element {
           MOAT_LEARNING_SECONDS={settings.learningSeconds} overrides this setting.
         </span>
       )}
-      {settings?.pendingRestart && (
-        <span className="warning" data-testid="learning-pending">
+      {settings?.learningSource === 'setting' && (
+        <span className="muted" data-testid="learning-applied">
           {' '}
-          Saved; applies from the next start of the console (now {settings.learningSeconds / 60} min).
+          In effect: {settings.learningSeconds / 60} min, also for models learning now (except those with
+          their own period).
         </span>
       )}
     </form>

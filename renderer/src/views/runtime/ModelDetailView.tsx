@@ -1,6 +1,7 @@
 import { useEffect, useState, type JSX } from 'react';
 import { useStore } from '../../store/index';
 import type { ModelDetailDto } from '../../../../electron/contract/index';
+import { ModelLearningForm } from './ModelLearningForm';
 
 const TABS = ['Processes', 'Networking', 'File system', 'History'] as const;
 
@@ -37,6 +38,14 @@ export function ModelDetailView({ id }: { id: string }): JSX.Element {
           <button onClick={() => void relearn(m.id, 'start')}>Start manual relearning</button>
         )}
       </p>
+      {m.state === 'archived' && m.deleteAt && (
+        <p className="muted" data-testid="model-archived">
+          No container uses this image since {new Date(m.archivedAt ?? m.deleteAt).toLocaleString()}; the
+          model is deleted after {new Date(m.deleteAt).toLocaleString()} unless a container of the image
+          appears again.
+        </p>
+      )}
+      <ModelLearningForm m={m} />
       <div className="tabs">
         {TABS.map((t) => (
           <button key={t} className={t === tab ? 'active' : ''} onClick={() => setTab(t)}>
