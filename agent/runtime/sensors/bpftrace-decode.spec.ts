@@ -32,6 +32,24 @@ describe('BpftraceDecoder', () => {
     expect(events(d.decode(line('X\t5\t5\t-2')))).toEqual([]);
     expect(events(d.decode(line('X\t5\t5\t0')))).toEqual([]);
   });
+  it('pairs an execve exit read before its enter (another CPU buffer) with the enter that follows', () => {
+    const clock = { t: 1000 };
+    const d = new BpftraceDecoder('h', () => clock.t);
+    expect(events(d.decode(line('X\t7\t7\t0')))).toEqual([]);
+    const [e] = events(d.decode(line('E\t7\t7\t1\t0\tstorm\t/storm\tx12\t1700000000000000\t4026532178')));
+    expect(e).toMatchObject({ kind: 'exec', pid: 7, name: 'x12', argv: ['x12', '1700000000000000'] });
+    // and the exit is used once: the next exec of the tid waits for its own exit
+    expect(events(d.decode(line('E\t7\t7\t1\t0\tx12\t/bin/sh\tsh\t')))).toEqual([]);
+    expect(events(d.decode(line('X\t7\t7\t0')))[0]).toMatchObject({ name: 'sh' });
+    // a failed exec whose exit came first yields nothing
+    d.decode(line('X\t8\t8\t-2'));
+    expect(events(d.decode(line('E\t8\t8\t1\t0\tsh\t/usr/sbin/ls\tls\t')))).toEqual([]);
+    // an early exit too old to belong to this enter is ignored
+    d.decode(line('X\t9\t9\t0'));
+    clock.t += 5000;
+    expect(events(d.decode(line('E\t9\t9\t1\t0\tsh\t/bin/ls\tls\t')))).toEqual([]);
+    expect(events(d.decode(line('X\t9\t9\t0')))[0]).toMatchObject({ name: 'ls' });
+  });
   it('decodes IPv4 and IPv6 connects with byte-swapped ports', () => {
     const d = new BpftraceDecoder('h');
     expect(events(d.decode(line('C\t10\t1\t0\tnc\t3\t4\t10.255.255.1\t20480\t77')))[0]).toMatchObject({

@@ -29,6 +29,8 @@ interface Bound {
 }
 
 const MAX_PENDING = 4096;
+/** How long an execve exit that arrived before its enter waits for it (see `early`). */
+const EARLY_EXIT_MS = 1000;
 const FILE_OPS: Record<string, FileOp> = {
   create: 'create',
   'open-write': 'open-write',
@@ -58,9 +60,17 @@ const ns = (mntns: number | undefined): { mntns?: number } => (mntns ? { mntns }
 
 export class BpftraceDecoder {
   private pending = new Map<number, PendingExec>();
+  /**
+   * execve exits read before their enter record: the kernel may move a task to another CPU during execve, and
+   * bpftrace reads each CPU's buffer in turn, so the exit can come first. tid → exit code and when it came.
+   */
+  private early = new Map<number, { ret: number; at: number }>();
   private bound = new Map<string, Bound>();
 
-  constructor(private readonly host: string) {}
+  constructor(
+    private readonly host: string,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** One line of bpftrace's JSON output. Malformed lines yield 'error', never a throw. */
   decode(line: string): DecodedLine {
@@ -93,6 +103,19 @@ export class BpftraceDecoder {
     }
   }
 
+  private exec(p: PendingExec): RuntimeEvent {
+    return baseEvent(BPFTRACE_BACKEND, 'exec', this.host, {
+      pid: p.pid,
+      ppid: p.ppid,
+      uid: p.uid,
+      exe: resolveExe(p.filename, p.argv[0]),
+      name: processName(p.argv[0], p.comm, p.filename),
+      argv: p.argv,
+      execComm: p.comm,
+      ...ns(p.mntns),
+    });
+  }
+
   private record(line: string): RuntimeEvent[] {
     const f = line.split('\t');
     const ev = (kind: RuntimeEvent['kind'], fields: Partial<RuntimeEvent>): RuntimeEvent =>
@@ -100,8 +123,7 @@ export class BpftraceDecoder {
     switch (f[0]) {
       case 'E': {
         const tid = int(f[2], 'tid', line);
-        if (this.pending.size >= MAX_PENDING) this.pending.clear(); // exits we never saw; bounded memory wins
-        this.pending.set(tid, {
+        const p: PendingExec = {
           pid: int(f[1], 'pid', line),
           ppid: int(f[3], 'ppid', line),
           uid: int(f[4], 'uid', line),
@@ -109,7 +131,15 @@ export class BpftraceDecoder {
           filename: f[6] ?? '',
           argv: [f[7] ?? '', f[8] ?? ''].filter((a, i) => i === 0 || a !== ''),
           mntns: optInt(f[9]),
-        });
+        };
+        const exit = this.early.get(tid);
+        if (exit) {
+          this.early.delete(tid);
+          // Its exit came first: complete now (a third and later argv, sent after this record, are not added).
+          if (this.now() - exit.at <= EARLY_EXIT_MS) return exit.ret === 0 ? [this.exec(p)] : [];
+        }
+        if (this.pending.size >= MAX_PENDING) this.pending.clear(); // exits we never saw; bounded memory wins
+        this.pending.set(tid, p);
         return [];
       }
       case 'A': {
@@ -124,21 +154,16 @@ export class BpftraceDecoder {
       }
       case 'X': {
         const tid = int(f[2], 'tid', line);
+        const ret = int(f[3], 'ret', line);
         const p = this.pending.get(tid);
         this.pending.delete(tid);
-        if (!p || int(f[3], 'ret', line) !== 0) return []; // failed exec: a PATH search miss, not a process
-        return [
-          ev('exec', {
-            pid: p.pid,
-            ppid: p.ppid,
-            uid: p.uid,
-            exe: resolveExe(p.filename, p.argv[0]),
-            name: processName(p.argv[0], p.comm, p.filename),
-            argv: p.argv,
-            execComm: p.comm,
-            ...ns(p.mntns),
-          }),
-        ];
+        if (!p) {
+          if (this.early.size >= MAX_PENDING) this.early.clear();
+          this.early.set(tid, { ret, at: this.now() });
+          return [];
+        }
+        if (ret !== 0) return []; // failed exec: a PATH search miss, not a process
+        return [this.exec(p)];
       }
       case 'Q': {
         const pid = int(f[1], 'pid', line);
