@@ -1,5 +1,6 @@
 // The workshop's CI flow in the browser: `moat images scan --address` publishes, the CI view shows verdict, who and where.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,17 @@ describe('CI results (web mode, Chromium)', () => {
     expect(text).toContain('FAIL');
     expect(text).toContain('learner');
     expect(text).toContain(os.hostname());
+    // The list exports as CSV with every published scan, one line each.
+    const [download] = await Promise.all([
+      session().page.waitForEvent('download'),
+      session().page.click('button:has-text("Export CSV")'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^moat-ci-scans-.*\.csv$/);
+    const csv = fs.readFileSync(await download.path(), 'utf8').split('\r\n');
+    expect(csv[0]).toMatch(/^Scan,Target,Status,Verdict,/);
+    const line = csv.find((l) => l.includes(IMAGE_NAMES.nodeappV1));
+    expect(line).toMatch(/,done,fail,/i);
+    expect(line).toContain('learner');
     await row.locator('a').click();
     await session().page.waitForSelector('[data-testid=ci-verdict]');
     await session().page.click('button:has-text("Compliance")');

@@ -3,17 +3,9 @@ import type { AuditKindName } from '../../../../electron/contract/index';
 import { useStore } from '../../store/index';
 import { Pager } from '../../components/Pager';
 import { auditsToCsv, auditsToJson } from './audit-export';
+import { downloadText, exportStamp } from '../../lib/table-export';
 
 const KINDS: AuditKindName[] = ['process', 'listen', 'outbound', 'dns', 'file-system'];
-
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function ContainerAuditsView(): JSX.Element {
   const audits = useStore((s) => s.audits);
@@ -26,9 +18,9 @@ export function ContainerAuditsView(): JSX.Element {
   useEffect(() => void load(1), [load]);
   const exportAs = async (format: 'json' | 'csv'): Promise<void> => {
     const rows = await allAudits();
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    if (format === 'json') download(`moat-audits-${stamp}.json`, 'application/json', auditsToJson(rows));
-    else download(`moat-audits-${stamp}.csv`, 'text/csv', auditsToCsv(rows));
+    const stamp = exportStamp();
+    if (format === 'json') downloadText(`moat-audits-${stamp}.json`, 'application/json', auditsToJson(rows));
+    else downloadText(`moat-audits-${stamp}.csv`, 'text/csv', auditsToCsv(rows));
   };
   return (
     <section>

@@ -1,7 +1,8 @@
-// Container audits as downloadable JSON or CSV (RFC 4180 quoting; formula-looking cells defused for spreadsheets).
+// Container audits as downloadable JSON or CSV.
 import type { AuditDto } from '../../../../electron/contract/index';
+import { toCsv, toJson, type Column } from '../../lib/table-export';
 
-const COLUMNS: Array<keyof AuditDto> = [
+const FIELDS: Array<keyof AuditDto> = [
   'id',
   'kind',
   'what',
@@ -13,20 +14,12 @@ const COLUMNS: Array<keyof AuditDto> = [
   'firstSeen',
   'lastSeen',
 ];
-
-function csvCell(v: unknown): string {
-  let s = v === undefined || v === null ? '' : String(v);
-  // A cell starting with = + - @ would run as a formula in a spreadsheet: audit text is attacker-controlled.
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n']/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+const COLUMNS: Array<Column<AuditDto>> = FIELDS.map((f) => ({ header: f, value: (r) => r[f] }));
 
 export function auditsToCsv(rows: AuditDto[]): string {
-  const lines = [COLUMNS.join(',')];
-  for (const r of rows) lines.push(COLUMNS.map((c) => csvCell(r[c])).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return toCsv(COLUMNS, rows);
 }
 
 export function auditsToJson(rows: AuditDto[]): string {
-  return JSON.stringify(rows, null, 2) + '\n';
+  return toJson(rows);
 }

@@ -2,6 +2,10 @@ import { useEffect, type JSX } from 'react';
 import { useStore } from '../../store/index';
 import { Pager } from '../../components/Pager';
 import { SeverityCounts } from '../../components/SeverityCounts';
+import { ExportButtons } from '../../components/ExportButtons';
+import { api } from '../../api/client';
+import { SCAN_COLUMNS } from '../../lib/export-columns';
+import { fetchAllPages } from '../../lib/table-export';
 
 export function CiScansView(): JSX.Element {
   const scans = useStore((s) => s.ciScans);
@@ -14,6 +18,15 @@ export function CiScansView(): JSX.Element {
       <p className="muted">
         Results published by <code>moat images scan --address … --token …</code>.
       </p>
+      <div className="toolbar">
+        <ExportButtons
+          name="ci-scans"
+          columns={SCAN_COLUMNS}
+          rows={() =>
+            fetchAllPages((page, pageSize) => api.invoke('scans:list', { kind: 'ci', page, pageSize }))
+          }
+        />
+      </div>
       {error && <p className="error">{error}</p>}
       {scans && scans.total === 0 && <p data-testid="ci-empty">No CI scans have been published yet.</p>}
       <table className="grid" data-testid="ci-table">

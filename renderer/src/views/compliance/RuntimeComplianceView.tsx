@@ -1,6 +1,8 @@
 import { useEffect, useState, type JSX } from 'react';
 import { useStore } from '../../store/index';
 import { ComplianceTable } from '../../components/ComplianceTable';
+import { ExportButtons } from '../../components/ExportButtons';
+import { CONTAINER_CHECK_COLUMNS, containerCheckRows } from '../../lib/export-columns';
 
 export function RuntimeComplianceView({ what }: { what: 'containers' | 'hosts' }): JSX.Element {
   const containers = useStore((s) => s.containerCompliance);
@@ -14,7 +16,16 @@ export function RuntimeComplianceView({ what }: { what: 'containers' | 'hosts' }
   return (
     <section>
       <h1>Monitor › Compliance › {what === 'containers' ? 'Containers' : 'Hosts'}</h1>
-      <button onClick={() => void load()}>Re-evaluate</button>
+      <div className="toolbar">
+        <button onClick={() => void load()}>Re-evaluate</button>
+        {what === 'containers' && (
+          <ExportButtons
+            name="container-compliance"
+            columns={CONTAINER_CHECK_COLUMNS}
+            rows={async () => containerCheckRows(containers ?? [])}
+          />
+        )}
+      </div>
       {error && <p className="error">{error}</p>}
       {what === 'hosts' && host && (
         <div className="card">

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, type JSX } from 'react';
 import { useStore } from '../../store/index';
 import { RadarGraph } from './RadarGraph';
+import { ExportButtons } from '../../components/ExportButtons';
+import { RADAR_COLUMNS } from '../../lib/export-columns';
 
 export function RadarView(): JSX.Element {
   const radar = useStore((s) => s.radar);
@@ -33,7 +35,10 @@ export function RadarView(): JSX.Element {
         images whose containers were audited in the last {radar?.windowHours ?? 24} hours. Arrows are
         connections the container models learned.
       </p>
-      <button onClick={() => void load()}>Refresh</button>
+      <div className="toolbar">
+        <button onClick={() => void load()}>Refresh</button>
+        <ExportButtons name="radar" columns={RADAR_COLUMNS} rows={async () => radar?.nodes ?? []} />
+      </div>
       {error && <p className="error">{error}</p>}
       {radar && radar.nodes.length === 0 && (
         <p data-testid="radar-empty">No containers are running. Start one and it appears here.</p>

@@ -2,6 +2,10 @@ import { useEffect, type JSX } from 'react';
 import { useStore } from '../../store/index';
 import { Pager } from '../../components/Pager';
 import { RuntimeOffNotice } from '../manage/RuntimeOffNotice';
+import { ExportButtons } from '../../components/ExportButtons';
+import { api } from '../../api/client';
+import { MODEL_COLUMNS } from '../../lib/export-columns';
+import { fetchAllPages } from '../../lib/table-export';
 
 export function ModelsView(): JSX.Element {
   const models = useStore((s) => s.models);
@@ -25,6 +29,13 @@ export function ModelsView(): JSX.Element {
         container audit.
       </p>
       {status && <RuntimeOffNotice status={status} />}
+      <div className="toolbar">
+        <ExportButtons
+          name="container-models"
+          columns={MODEL_COLUMNS}
+          rows={() => fetchAllPages((page, pageSize) => api.invoke('models:list', { page, pageSize }))}
+        />
+      </div>
       {error && <p className="error">{error}</p>}
       {models && models.total === 0 && (
         <p data-testid="models-empty">No models yet: they are created when a container starts.</p>
