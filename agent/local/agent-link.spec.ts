@@ -186,6 +186,26 @@ describe('agent socket', () => {
     expect(l.state().lastError).toMatch(/protocol version 2; this side speaks 1/);
   });
 
+  it('drops an agent that sends garbage, an oversized line or events before hello', async () => {
+    const cases: Array<[string, string | Buffer, RegExp]> = [
+      ['garbage', '{"type":\n', /not JSON/],
+      ['oversized', Buffer.alloc(1024 * 1024 + 10, 0x61), /line longer than 1048576 bytes/],
+      ['no hello', `${JSON.stringify({ type: 'gap', missed: 1 })}\n`, /spoke before saying hello \(gap\)/],
+    ];
+    for (const [name, payload, expected] of cases) {
+      const fake = net.createServer((c) => c.write(payload));
+      await new Promise<void>((r) => fake.listen(sock, r));
+      const got: number[] = [];
+      const l = new AgentLink({ socketPath: sock, onEvent: (e) => got.push(e.pid), backoffMinMs: 5_000 });
+      await l.start();
+      l.stop();
+      await new Promise<void>((r) => fake.close(() => r()));
+      expect(l.state(), name).toMatchObject({ connected: false, errorCode: 'protocol' });
+      expect(l.state().lastError, name).toMatch(expected);
+      expect(got, name).toEqual([]);
+    }
+  });
+
   it('reports a missing agent by its errno and connects once it appears', async () => {
     const got: number[] = [];
     const l = link(got);

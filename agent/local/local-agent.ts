@@ -23,6 +23,9 @@ export interface LocalAgentOptions {
   log: (line: string) => void;
 }
 
+const RETRY_MIN_MS = 5_000;
+const RETRY_MAX_MS = 60_000;
+
 export class LocalAgent {
   private server?: AgentServer;
   private stream?: EnrichedStream;
@@ -33,6 +36,8 @@ export class LocalAgent {
   private lastError?: string;
   private since = new Date().toISOString();
   private stopping = false;
+  private retryTimer?: NodeJS.Timeout;
+  private retryMs = RETRY_MIN_MS;
 
   constructor(private readonly opts: LocalAgentOptions) {}
 
@@ -55,31 +60,42 @@ export class LocalAgent {
     this.server = server;
     this.opts.log(`listening on ${this.opts.socketPath} (root:${group.name} 0660)`);
 
+    await this.startSensors(server);
+  }
+
+  /** One attempt to bring the sensors up; on failure the agent keeps serving its status and tries again later. */
+  private async startSensors(server: AgentServer): Promise<void> {
     const enricher = new Enricher(this.opts.docker);
     const deps = {
       docker: this.opts.docker,
       enricher,
       ...(this.opts.resourcesDir ? { resourcesDir: this.opts.resourcesDir } : {}),
     };
-    this.processSensor = new ChosenProcessSensor(deps);
+    const processSensor = new ChosenProcessSensor(deps);
     const stream = new EnrichedStream(
-      [this.processSensor, sensorBackend('docker-events').create(deps)],
+      [processSensor, sensorBackend('docker-events').create(deps)],
       enricher,
       (en, seed) => server.publish(en, seed),
       (err) => this.noteError(err),
     );
+    this.processSensor = processSensor;
     this.stream = stream;
     try {
       await stream.start();
+      if (this.stopping) return void (await stream.stop());
       this.phase = 'running';
-      this.reason = this.processSensor.fallbackReason
-        ? `/proc polling because eBPF is unavailable (${this.processSensor.fallbackReason})`
+      this.reason = processSensor.fallbackReason
+        ? `/proc polling because eBPF is unavailable (${processSensor.fallbackReason})`
         : `eBPF through bpftrace: the agent runs as root and the kernel has tracefs`;
+      this.retryMs = RETRY_MIN_MS;
     } catch (err) {
-      // Keep serving: the console shows why no sensor runs instead of "agent not running".
-      this.phase = 'failed';
-      this.reason = `no sensor could start: ${(err as Error).message}`;
       await stream.stop().catch(() => undefined);
+      if (this.stopping) return;
+      // Keep serving: the console shows why no sensor runs instead of "agent not running". Docker may come up later.
+      this.phase = 'failed';
+      this.reason = `no sensor could start (retrying in ${this.retryMs / 1000} s): ${(err as Error).message}`;
+      this.retryTimer = setTimeout(() => void this.startSensors(server), this.retryMs);
+      this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
     }
     this.since = new Date().toISOString();
     server.broadcastStatus();
@@ -88,6 +104,7 @@ export class LocalAgent {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    clearTimeout(this.retryTimer);
     await this.stream?.stop().catch((err: Error) => this.opts.log(`stopping sensors: ${err.message}`));
     await this.server?.stop();
   }

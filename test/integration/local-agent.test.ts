@@ -3,9 +3,11 @@
 // those events; the agent is killed and restarted and events resume without being counted twice.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AgentLink } from '../../agent/local/agent-client';
 import { findGroup, type GroupEntry } from '../../agent/local/socket-access';
 import { invokeConsole } from '../../electron/cli/image-scan/console-client';
 import { docker, requireDocker, requireRoot } from '../setup/docker-cli';
@@ -31,11 +33,11 @@ interface Agent {
 }
 
 /** Starts the built CLI's agent and resolves once its sensors report (running or not). */
-async function startAgent(...extra: string[]): Promise<Agent> {
+async function startAgent(socket = sock, env: Record<string, string> = {}): Promise<Agent> {
   const child = spawn(
     process.execPath,
-    [path.join(root, 'bin', 'moat'), 'agent', '--local', '--socket', sock, '--group', group.name, ...extra],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    [path.join(root, 'bin', 'moat'), 'agent', '--local', '--socket', socket, '--group', group.name],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   agents.push(child);
   let out = '';
@@ -256,5 +258,42 @@ describe('moat agent --local', () => {
     );
     expect(after).toHaveLength(1);
     expect(after[0].count).toBe(topCount);
+  });
+  it('keeps serving its status while Docker is unreachable, and starts the sensors once it is back', async () => {
+    const socket = path.join(dir, 'retry.sock');
+    const dockerSock = path.join(dir, 'docker.sock'); // nothing there yet: "dockerd is down"
+    const agent = await startAgent(socket, { DOCKER_HOST: `unix://${dockerSock}` });
+    expect(agent.output()).toMatch(/sensors failed: no sensor could start \(retrying in 5 s\)/);
+    const link = new AgentLink({ socketPath: socket, onEvent: () => undefined });
+    await link.start();
+    try {
+      expect(link.state().status).toMatchObject({ phase: 'failed' });
+      expect(link.state().status?.reason).toMatch(/retrying in 5 s/);
+      // dockerd "comes back": a relay to the real daemon appears where the agent looks for it
+      const relay = net.createServer((client) => {
+        const upstream = net.connect('/var/run/docker.sock');
+        client.pipe(upstream).pipe(client);
+        const drop = (): void => {
+          client.destroy();
+          upstream.destroy();
+        };
+        client.on('error', drop).on('close', drop);
+        upstream.on('error', drop).on('close', drop);
+      });
+      await new Promise<void>((r) => relay.listen(dockerSock, r));
+      try {
+        await waitFor('the agent to retry and run its sensors', 30_000, async () =>
+          link.state().status?.phase === 'running' ? true : undefined,
+        );
+        expect(link.state().status?.sensors.map((x) => x.backend)).toContain('docker-events');
+      } finally {
+        const gone = new Promise((r) => agent.child.once('exit', r));
+        agent.child.kill('SIGTERM');
+        await gone;
+        relay.close();
+      }
+    } finally {
+      link.stop();
+    }
   });
 });
