@@ -1,4 +1,5 @@
 // Data shapes that cross the API boundary. Types only: the renderer imports these.
+import type { TagAssignmentDto } from './collections-dto';
 
 export type DockerConnection = 'connecting' | 'connected' | 'unreachable';
 
@@ -136,6 +137,8 @@ export interface VulnRowDto {
   feed: string;
   feedImportedAt?: string;
   severitySource?: string;
+  /** Tags put on this finding (Manage › Collections and tags), with who/when and comment. */
+  tags?: TagAssignmentDto[];
   links: string[];
 }
 

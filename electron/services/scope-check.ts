@@ -1,0 +1,18 @@
+// Rules may only name collections that exist: a scope naming a missing one would silently hold nothing.
+import type { Scope } from '../../agent/policy/scope';
+import { ApiError } from '../api/errors';
+
+/** Refuses rules whose scope names a collection that does not exist, naming the rule and the collection. */
+export function checkCollectionsExist(
+  listName: string,
+  rules: ReadonlyArray<{ name: string; scope?: Scope }>,
+  exists: (name: string) => boolean,
+): void {
+  for (const r of rules)
+    for (const c of r.scope?.collections ?? [])
+      if (!exists(c))
+        throw new ApiError(
+          'bad_request',
+          `${listName} rule "${r.name}": no collection named "${c}" (create it in Manage › Collections and tags)`,
+        );
+}
