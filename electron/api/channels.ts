@@ -39,6 +39,12 @@ export const CHANNELS = [
   'models:relearn',
   'models:setLearning',
   'audits:list',
+  'vulnRules:list',
+  'vulnRules:set',
+  'baseImages:list',
+  'baseImages:add',
+  'baseImages:remove',
+  'system:info',
 ] as const satisfies readonly Channel[];
 
 export const TOPICS = [

@@ -61,5 +61,12 @@ export function createHandlers(s: Services): Handlers {
     'models:relearn': async (p) => s.models.relearn(p.image, p.action),
     'models:setLearning': async (p) => s.models.setLearning(p.image, p.seconds),
     'audits:list': async (p) => s.models.audits(p),
+    'vulnRules:list': async (p) => s.ci.rules.vulnRules(p.kind),
+    'vulnRules:set': async (p) => s.ci.rules.setVulnRules(p.kind, p.rules),
+    'baseImages:list': async () => s.baseImages.list(),
+    'baseImages:add': async (p) =>
+      p.scanId !== undefined ? s.baseImages.addFromScan(p.scanId) : s.baseImages.addFromDaemon(p.ref!),
+    'baseImages:remove': async (p) => s.baseImages.remove(p.id),
+    'system:info': async () => s.system.info(),
   } satisfies Handlers;
 }

@@ -13,6 +13,8 @@ const pageParams = z
   })
   .strict();
 
+const ruleKind = z.enum(['ci', 'deployed', 'host']);
+
 export const paramSchemas = {
   'system:version': z.object({}).strict(),
   'dashboard:get': z.object({}).strict(),
@@ -28,6 +30,7 @@ export const paramSchemas = {
       id: z.number().int().min(1),
       severity: z.enum(['critical', 'high', 'medium', 'low', 'negligible', 'unknown']).optional(),
       fixable: z.boolean().optional(),
+      inherited: z.boolean().optional(),
     })
     .strict(),
   'scans:packages': pageParams.extend({ id: z.number().int().min(1) }).strict(),
@@ -116,6 +119,17 @@ export const paramSchemas = {
       image: z.string().max(300).optional(),
     })
     .strict(),
+  'vulnRules:list': z.object({ kind: ruleKind }).strict(),
+  'vulnRules:set': z.object({ kind: ruleKind, rules: z.unknown() }).strict(),
+  'baseImages:list': z.object({}).strict(),
+  'baseImages:add': z
+    .object({ ref: z.string().min(1).max(300).optional(), scanId: z.number().int().min(1).optional() })
+    .strict()
+    .refine((p) => (p.ref === undefined) !== (p.scanId === undefined), {
+      message: 'give either ref (an image in the daemon) or scanId (a scanned image), not both',
+    }),
+  'baseImages:remove': z.object({ id: z.number().int().min(1) }).strict(),
+  'system:info': z.object({}).strict(),
 } as const;
 
 export type ParamSchemas = typeof paramSchemas;

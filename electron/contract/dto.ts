@@ -74,6 +74,23 @@ export interface VersionDto {
   dataDir: string;
 }
 
+export interface SystemInfoDto extends VersionDto {
+  startedAt: string;
+  uptimeSeconds: number;
+  consoleDb: { path: string; bytes: number };
+  intelDb: {
+    path: string;
+    bytes: number;
+    feeds: number;
+    records: number;
+    newestImport?: string;
+    oldestAgeDays?: number;
+    error?: string;
+  };
+  /** Settings that exist and their current values (changed on their own screens or channels). */
+  settings: Array<{ key: string; label: string; value: string | number | boolean }>;
+}
+
 export type SeverityName = 'critical' | 'high' | 'medium' | 'low' | 'negligible' | 'unknown';
 
 export interface ScanSummaryDto {
@@ -95,6 +112,28 @@ export interface ScanSummaryDto {
   sourceHost?: string;
   sourceUser?: string;
   verdict?: string;
+  /** The declared base image this image is derived from; its findings are left out of `vulns`. */
+  baseImage?: string;
+  /** Findings inherited from the base image (not counted in `vulns`). */
+  inherited?: number;
+  /** Deployed images and hosts: the verdict of the first vulnerability rule of their kind in scope. */
+  vulnVerdict?: VulnVerdictDto;
+}
+
+export interface VulnVerdictDto {
+  rule: string;
+  pass: boolean;
+  failing: number;
+  alerting: number;
+}
+
+export interface BaseImageDto {
+  id: number;
+  ref: string;
+  imageId?: string;
+  /** How many layers (diffIDs) the base has. */
+  layers: number;
+  addedAt: string;
 }
 
 export interface LayerDto {
@@ -140,6 +179,8 @@ export interface VulnRowDto {
   /** Tags put on this finding (Manage › Collections and tags), with who/when and comment. */
   tags?: TagAssignmentDto[];
   links: string[];
+  /** Set when the package came from a layer of this base image (shown only when inherited ones are asked for). */
+  inheritedFrom?: string;
 }
 
 export interface ScanProgressDto {

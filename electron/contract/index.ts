@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import type { ParamSchemas } from '../api/schemas';
 import type {
+  BaseImageDto,
+  SystemInfoDto,
   ContainerSummaryDto,
   DashboardDto,
   ComplianceRowDto,
@@ -37,8 +39,17 @@ import type {
 export type * from './dto';
 export type * from './runtime-dto';
 export type { CiPolicy, CiRules };
+/** One kind's ordered vulnerability rules (CI, deployed images or hosts). */
+export type VulnRuleList = CiRules['vulnerabilityRules'];
+export type RuleKind = 'ci' | 'deployed' | 'host';
 
 interface Results {
+  'vulnRules:list': VulnRuleList;
+  'vulnRules:set': VulnRuleList;
+  'baseImages:list': BaseImageDto[];
+  'baseImages:add': BaseImageDto;
+  'baseImages:remove': BaseImageDto[];
+  'system:info': SystemInfoDto;
   'system:version': VersionDto;
   'dashboard:get': DashboardDto;
   'images:list': Page<DeployedImageDto>;

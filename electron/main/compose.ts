@@ -19,6 +19,8 @@ import { CiService } from '../services/ci-service';
 import { CustomFeeds } from '../services/custom-feeds';
 import { MalwareFeeds, malwareListFiles } from '../services/malware-feeds';
 import { RuleStore } from '../services/rule-store';
+import { BaseImages } from '../services/base-images';
+import { BaseImagesRepo } from '../db/repos/base-images-repo';
 import { RuntimeCompliance } from '../services/runtime-compliance';
 import { SettingsRepo } from '../db/repos/settings-repo';
 import { ScansRepo } from '../db/repos/scans-repo';
@@ -44,6 +46,7 @@ export interface Services {
   runtimeCompliance: RuntimeCompliance;
   runtime: RuntimeService;
   models: ModelService;
+  baseImages: BaseImages;
 }
 
 export interface Console {
@@ -87,7 +90,11 @@ export function composeConsole(opts: ComposeOptions = {}): Console {
     openSource: (ref) => openDockerDaemon(ref, { docker: bridge.docker }),
     intel: () => intel.intel(),
   });
-  const scanQueries = new ScanQueries(scansRepo);
+  const baseImages = new BaseImages(new BaseImagesRepo(db), scansRepo, () => bridge.docker);
+  const scanQueries = new ScanQueries(scansRepo, {
+    baseFor: (diffIds) => baseImages.baseFor(diffIds),
+    vulnRule: (kind, ref) => rules.vulnRule(kind, ref),
+  });
   const modelsRepo = new ModelsRepo(db, (rows) => bus.publish('audit:new', rows.map(toAuditDto)));
   const models = new ModelService(modelsRepo, learningPeriod(settings), settings);
   const runtimeEnabled = opts.runtime ?? process.env.MOAT_RUNTIME !== 'off';
@@ -98,15 +105,37 @@ export function composeConsole(opts: ComposeOptions = {}): Console {
     isRoot: process.getuid?.() === 0,
     resourcesDir: resourcesDir(),
   });
+  const ci = new CiService(settings, rules, scans, scansRepo);
   const services: Services = {
-    system: new SystemService(db, dataDir, version),
+    system: new SystemService(db, dataDir, version, {
+      feeds: () => intel.feeds(),
+      intelFile: intel.file,
+      settings: () => [
+        {
+          key: 'ci.keepResults',
+          label: 'Keep CI results published by moat images scan',
+          value: ci.keepResults(),
+        },
+        {
+          key: 'scan.autoScanDeployed',
+          label: 'Scan every image in the daemon when first seen',
+          value: settings.get('scan.autoScanDeployed', opts.autoScan ?? true),
+        },
+        {
+          key: 'runtime.learningSeconds',
+          label: 'Runtime model learning period (seconds)',
+          value: models.learning.seconds,
+        },
+      ],
+    }),
+    baseImages,
     docker: new DockerService(bridge, bus, new DockerEventsRepo(db), readHostInfo(), version),
     scans,
     scanQueries,
     intel,
     runtime,
     models,
-    ci: new CiService(settings, rules, scans, scansRepo),
+    ci,
     customFeeds: new CustomFeeds(settings, intel.file),
     malware: new MalwareFeeds(dataDir),
     runtimeCompliance: new RuntimeCompliance(bridge),

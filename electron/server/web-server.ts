@@ -11,6 +11,7 @@ import { originAllowed, requestToken, sessionCookie, tokenMatches } from './auth
 import { loginPage } from './login-page';
 import { credentialsMatch, LoginThrottle, type Credentials } from './credentials';
 import { serveStatic } from './static-files';
+import { BACKUP_PATH, sendBackup, type BackupMaker } from './backup-download';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** Channels that legitimately carry large bodies: a published inventory, an uploaded feed file. */
@@ -32,6 +33,8 @@ export interface WebServerOptions {
   port: number;
   /** When set, POST /api/login exchanges this user name and password for the session token. */
   credentials?: Credentials;
+  /** Makes a consistent backup of console.db for GET /api/backup/console.db. */
+  backup?: BackupMaker;
 }
 
 export interface RunningWebServer {
@@ -113,6 +116,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<RunningWeb
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (pathname === BACKUP_PATH && req.method === 'GET' && opts.backup) return sendBackup(res, opts.backup);
     const m = /^\/api\/invoke\/([a-zA-Z]+:[a-zA-Z-]+)$/.exec(pathname);
     if (!m) return sendJson(res, 404, { error: { code: 'not_found', message: `no API route ${pathname}` } });
     if (req.method !== 'POST')

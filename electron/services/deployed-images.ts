@@ -59,7 +59,6 @@ export class DeployedImages {
     const needle = search?.toLowerCase();
     const rows = images
       .map((img): DeployedImageDto => {
-        const scan = this.repo.latestForImage(img.Id);
         const tags = (img.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
         return {
           id: img.Id,
@@ -67,12 +66,17 @@ export class DeployedImages {
           created: new Date(img.Created * 1000).toISOString(),
           size: img.Size,
           containers: containers.filter((c) => c.ImageID === img.Id).length,
-          scan: scan ? this.queries.summaryOf(scan) : undefined,
         };
       })
       .filter((r) => !needle || [r.id, ...r.repoTags].some((f) => f.toLowerCase().includes(needle)))
       .sort((a, b) => (a.repoTags[0] ?? a.id).localeCompare(b.repoTags[0] ?? b.id));
-    return paginate(rows, page, pageSize);
+    // Scan summaries (counts, verdicts) only for the page shown: judging findings costs per image.
+    const shown = paginate(rows, page, pageSize);
+    for (const r of shown.items) {
+      const scan = this.repo.latestForImage(r.id);
+      if (scan) r.scan = this.queries.summaryOf(scan);
+    }
+    return shown;
   }
 
   private schedule(): void {

@@ -1,11 +1,18 @@
 // Vulnerability and compliance rules as ordered, scoped lists (first match applies), stored in console.db.
-// CI scans and deployed images use the same lists until Defend keeps separate ones per kind.
+// Vulnerability rules are kept per kind (CI, deployed images, hosts); the CI list is the one `moat images scan` fetches.
 import { parseCiPolicy, parseCiRules, type CiPolicy, type CiRules } from '../../agent/policy/ci-policy';
 import { firstInScope, type CollectionLookup, type Scope, type ScopeSubject } from '../../agent/policy/scope';
 import type { SettingsRepo } from '../db/repos/settings-repo';
+import { ApiError } from '../api/errors';
 import { checkCollectionsExist } from './scope-check';
 
 const KEY = 'ci.policy';
+
+export const RULE_KINDS = ['ci', 'deployed', 'host'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+export type VulnRules = CiRules['vulnerabilityRules'];
+/** Where the deployed and host lists live; the CI list stays inside 'ci.policy' (migration 007). */
+const vulnKey = (kind: Exclude<RuleKind, 'ci'>): string => `vuln.rules.${kind}`;
 
 export class RuleStore {
   constructor(
@@ -38,6 +45,32 @@ export class RuleStore {
     this.checkScopes('compliance', rules.complianceRules);
     this.settings.set(KEY, rules);
     return rules;
+  }
+
+  /** The ordered vulnerability rules of one kind. */
+  vulnRules(kind: RuleKind): VulnRules {
+    if (kind === 'ci') return this.list().vulnerabilityRules;
+    const raw = this.settings.get<unknown>(vulnKey(kind), []);
+    return parseCiRules({ vulnerabilityRules: raw }, `stored ${kind} vulnerability rules`).vulnerabilityRules;
+  }
+
+  /** Replaces the vulnerability rules of one kind, checked like the CI rules; the other lists are untouched. */
+  setVulnRules(kind: RuleKind, raw: unknown): VulnRules {
+    let rules: VulnRules;
+    try {
+      rules = parseCiRules({ vulnerabilityRules: raw }, `${kind} vulnerability rules`).vulnerabilityRules;
+    } catch (err) {
+      throw new ApiError('bad_request', (err as Error).message);
+    }
+    this.checkScopes(`${kind === 'ci' ? 'CI' : kind} vulnerability`, rules);
+    if (kind === 'ci') this.settings.set(KEY, { ...this.list(), vulnerabilityRules: rules });
+    else this.settings.set(vulnKey(kind), rules);
+    return rules;
+  }
+
+  /** The vulnerability rule of one kind that applies to an image or host (first match), if any. */
+  vulnRule(kind: RuleKind, subject: ScopeSubject | string): Omit<VulnRules[number], 'scope'> | undefined {
+    return strip(firstInScope(this.vulnRules(kind), subject, this.collections));
   }
 }
 

@@ -13,15 +13,20 @@ import type { ScanKind, ScanRow, ScansRepo } from '../db/repos/scans-repo';
 import type { InventoryLayer } from '../../agent/scan/scan-image';
 import { ApiError } from '../api/errors';
 import { describeFix, fixGuidance } from '../../agent/policy/fix-guidance';
+import { isInherited } from '../../agent/policy/base-image';
 import { envSecrets } from '../../agent/compliance/secrets';
 import { maskSecret } from '../../agent/compliance/mask';
 import { paginate } from './docker-service';
+import { NO_POLICY, baseOfScan, vulnVerdictOf, type ScanPolicy } from './scan-policy';
 
 const SEVERITIES: readonly SeverityName[] = ['critical', 'high', 'medium', 'low', 'negligible', 'unknown'];
 const RANK = new Map(SEVERITIES.map((s, i) => [s, i]));
 
 export class ScanQueries {
-  constructor(private readonly repo: ScansRepo) {}
+  constructor(
+    private readonly repo: ScansRepo,
+    private readonly policy: ScanPolicy = NO_POLICY,
+  ) {}
 
   list(kind: ScanKind | undefined, page: number, pageSize: number): Page<ScanSummaryDto> {
     const { rows, total } = this.repo.list(kind, (page - 1) * pageSize, pageSize);
@@ -57,9 +62,17 @@ export class ScanQueries {
 
   vulns(
     id: number,
-    q: { page: number; pageSize: number; severity?: SeverityName; fixable?: boolean; search?: string },
+    q: {
+      page: number;
+      pageSize: number;
+      severity?: SeverityName;
+      fixable?: boolean;
+      search?: string;
+      /** Include findings inherited from the image's base image (marked); hidden by default. */
+      inherited?: boolean;
+    },
   ): Page<VulnRowDto> {
-    this.row(id);
+    const base = baseOfScan(this.policy, this.row(id));
     const needle = q.search?.toLowerCase();
     const rows = this.repo
       .findings(id)
@@ -82,7 +95,9 @@ export class ScanQueries {
         feed: f.feed,
         feedImportedAt: f.feedImportedAt,
         links: f.links ?? [],
+        inheritedFrom: isInherited(f.package.layer?.index, base) ? base?.ref : undefined,
       }))
+      .filter((v) => q.inherited === true || v.inheritedFrom === undefined)
       .filter((v) => !q.severity || v.severity === q.severity)
       .filter((v) => q.fixable === undefined || q.fixable === (v.fixedIn !== undefined))
       .filter(
@@ -141,7 +156,10 @@ export class ScanQueries {
   }
 
   private summary(r: ScanRow): ScanSummaryDto {
-    const counts = this.repo.severityCounts(r.id);
+    const base = r.status === 'done' ? baseOfScan(this.policy, r) : undefined;
+    const all = this.repo.severityCounts(r.id);
+    const counts = base ? this.repo.severityCountsFrom(r.id, base.diffIds.length) : all;
+    const total = (c: Record<string, number>): number => Object.values(c).reduce((a, b) => a + b, 0);
     const packages = r.status === 'done' ? this.repo.packages(r.id).length : 0;
     return {
       id: r.id,
@@ -161,6 +179,9 @@ export class ScanQueries {
       sourceHost: r.source_host ?? undefined,
       sourceUser: r.source_user ?? undefined,
       verdict: r.verdict ?? undefined,
+      baseImage: base?.ref,
+      inherited: base ? total(all) - total(counts) : undefined,
+      vulnVerdict: vulnVerdictOf(this.policy, this.repo, r, base),
     };
   }
 }

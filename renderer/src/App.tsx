@@ -13,6 +13,9 @@ import { ContainerAuditsView } from './views/audits/ContainerAuditsView';
 import { DefendersView } from './views/manage/DefendersView';
 import { FeedsView } from './views/feeds/FeedsView';
 import { RulesView } from './views/defend/RulesView';
+import { VulnRulesView } from './views/defend/VulnRulesView';
+import { BaseImagesView } from './views/defend/BaseImagesView';
+import { SystemView } from './views/manage/SystemView';
 import { RuntimeComplianceView } from './views/compliance/RuntimeComplianceView';
 
 function Screen({ route }: { route: string[] }): JSX.Element {
@@ -23,6 +26,12 @@ function Screen({ route }: { route: string[] }): JSX.Element {
   if (path.startsWith('manage/defenders')) return <DefendersView />;
   if (path.startsWith('manage/feeds')) return <FeedsView />;
   if (path.startsWith('defend/rules')) return <RulesView />;
+  if (path.startsWith('defend/vulnerabilities/base-images')) return <BaseImagesView />;
+  if (path.startsWith('defend/vulnerabilities'))
+    return (
+      <VulnRulesView kind={route[2] === 'deployed' ? 'deployed' : route[2] === 'hosts' ? 'host' : 'ci'} />
+    );
+  if (path.startsWith('manage/system')) return <SystemView />;
   if (path.startsWith('monitor/compliance/containers')) return <RuntimeComplianceView what="containers" />;
   if (path.startsWith('monitor/compliance/hosts')) return <RuntimeComplianceView what="hosts" />;
   if (path.startsWith('monitor/vulnerabilities/hosts')) {

@@ -28,7 +28,7 @@ const scan = (ref: string): { status: number | null; stdout: string; stderr: str
 
 describe('workshop exercise 6 (web mode, Chromium + CLI)', () => {
   it('a custom sensitive-file check added in Defend fails nodeapp:v1 in CI and passes nodeapp:v2', async () => {
-    await session().page.click('text=Vulnerability & compliance rules');
+    await session().page.click('nav >> text=Compliance rules');
     await session().page.click('button:has-text("Add compliance rule")');
     const rule = session().page.locator('[data-testid=compliance-rule]');
     await rule.locator('input[aria-label="rule name"]').fill('Org Baseline Container Compliance Rule');

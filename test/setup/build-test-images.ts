@@ -3,5 +3,5 @@ import { ensureTestImages } from './test-images';
 
 const images = ensureTestImages();
 for (const [key, img] of Object.entries(images)) {
-  process.stdout.write(`${key.padEnd(11)} ${img.ref.padEnd(30)} ${img.id.slice(0, 19)}  ${img.archive}\n`);
+  process.stdout.write(`${key.padEnd(14)} ${img.ref.padEnd(30)} ${img.id.slice(0, 19)}  ${img.archive}\n`);
 }

@@ -16,6 +16,8 @@ export const IMAGE_NAMES = {
   nodeappV1: 'moat-test/nodeapp:v1',
   nodeappV2: 'moat-test/nodeapp:v2',
   alpineApk: 'moat-test/alpine-apk:latest',
+  /** FROM alpine-apk plus an npm app: findings of its own layer vs ones inherited from the base. */
+  alpineDerived: 'moat-test/alpine-derived:latest',
 } as const;
 
 export type TestImageKey = keyof typeof IMAGE_NAMES;
@@ -175,6 +177,33 @@ function alpineFiles(): Files {
   };
 }
 
+/** An app layer with minimist 0.0.8 (known vulnerable in the OSV npm records) on top of the Alpine test image. */
+function alpineDerivedFiles(base: string): Files {
+  return {
+    Dockerfile: {
+      content:
+        [`FROM ${IMAGE_NAMES.alpineApk}`, 'WORKDIR /app', 'COPY app/ /app/', 'CMD ["/bin/sh"]'].join('\n') +
+        '\n',
+    },
+    'app/package.json': {
+      content: JSON.stringify(
+        { name: 'derived', version: '1.0.0', dependencies: { minimist: '0.0.8' } },
+        null,
+        2,
+      ),
+    },
+    'app/node_modules/minimist/package.json': {
+      content: JSON.stringify(
+        { name: 'minimist', version: '0.0.8', license: 'MIT', main: 'index.js' },
+        null,
+        2,
+      ),
+    },
+    'app/node_modules/minimist/index.js': { content: 'module.exports = function parse() { return {}; };\n' },
+    base: { content: base },
+  };
+}
+
 function debianVulnHash(): string {
   const dir = testdata('fixtures', 'debian');
   return hashOf(
@@ -226,6 +255,11 @@ export function ensureTestImages(): TestImages {
   const apk = { ...alpineFiles(), base: { content: bbHash } };
   const apkHash = filesHash(apk);
   ensureBuilt(IMAGE_NAMES.alpineApk, apkHash, () => build(IMAGE_NAMES.alpineApk, apkHash, apk));
+  const derived = alpineDerivedFiles(apkHash);
+  const derivedHash = filesHash(derived);
+  ensureBuilt(IMAGE_NAMES.alpineDerived, derivedHash, () =>
+    build(IMAGE_NAMES.alpineDerived, derivedHash, derived),
+  );
   const dvHash = debianVulnHash();
   ensureBuilt(IMAGE_NAMES.debianVuln, dvHash, () => buildDebianVuln(dvHash));
 
@@ -234,6 +268,7 @@ export function ensureTestImages(): TestImages {
     nodeappV1: ensureArchive(IMAGE_NAMES.nodeappV1, v1Hash),
     nodeappV2: ensureArchive(IMAGE_NAMES.nodeappV2, v2Hash),
     alpineApk: ensureArchive(IMAGE_NAMES.alpineApk, apkHash),
+    alpineDerived: ensureArchive(IMAGE_NAMES.alpineDerived, derivedHash),
     debianVuln: ensureArchive(IMAGE_NAMES.debianVuln, dvHash),
   };
 }

@@ -42,6 +42,7 @@ export const serveCommand: Command = {
         bus: app.bus,
         token,
         rendererDir: dir,
+        backup: () => app.services.system.backupFile(),
         host: values.host!,
         port,
         ...credentialsFromEnv(),

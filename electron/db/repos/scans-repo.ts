@@ -233,6 +233,18 @@ export class ScansRepo {
     return Object.fromEntries(rows.map((r) => [r.severity, r.n]));
   }
 
+  /** Severity counts of findings whose package came from layer `fromLayer` or later, or from an unknown layer. */
+  severityCountsFrom(id: number, fromLayer: number): Record<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT v.severity, COUNT(*) AS n FROM scan_vulns v
+           JOIN scan_packages p ON p.scan_id = v.scan_id AND p.idx = v.package_idx
+         WHERE v.scan_id = ? AND (p.layer_index IS NULL OR p.layer_index >= ?) GROUP BY v.severity`,
+      )
+      .all(id, fromLayer) as Array<{ severity: string; n: number }>;
+    return Object.fromEntries(rows.map((r) => [r.severity, r.n]));
+  }
+
   packages(id: number): Package[] {
     const layers = JSON.parse(this.get(id)?.layers_json ?? '[]') as InventoryLayer[];
     const rows = this.db

@@ -71,3 +71,6 @@ class WebClient implements ConsoleApi {
 }
 
 export const api: ConsoleApi = window.moat ?? new WebClient();
+
+/** Where web mode streams a consistent backup of console.db (a plain download, not an API call). */
+export const backupUrl: string | undefined = window.moat ? undefined : '/api/backup/console.db';

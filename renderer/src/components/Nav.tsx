@@ -14,12 +14,19 @@ const SECTIONS: Array<{ title?: string; links: Array<{ label: string; path: stri
       { label: 'Events · Container audits', path: 'monitor/events/audits' },
     ],
   },
-  { title: 'Defend', links: [{ label: 'Vulnerability & compliance rules', path: 'defend/rules' }] },
+  {
+    title: 'Defend',
+    links: [
+      { label: 'Vulnerabilities', path: 'defend/vulnerabilities' },
+      { label: 'Compliance rules', path: 'defend/rules' },
+    ],
+  },
   {
     title: 'Manage',
     links: [
       { label: 'Defenders', path: 'manage/defenders' },
       { label: 'Custom feeds', path: 'manage/feeds' },
+      { label: 'System', path: 'manage/system' },
     ],
   },
 ];

@@ -8,6 +8,9 @@ import { createRuntimeSlice, type RuntimeSlice } from './slices/runtime-slice';
 import { createFeedsSlice, type FeedsSlice } from './slices/feeds-slice';
 import { createComplianceSlice, type ComplianceSlice } from './slices/compliance-slice';
 import { createRulesSlice, type RulesSlice } from './slices/rules-slice';
+import { createVulnRulesSlice, type VulnRulesSlice } from './slices/vuln-rules-slice';
+import { createBaseImagesSlice, type BaseImagesSlice } from './slices/base-images-slice';
+import { createSystemSlice, type SystemSlice } from './slices/system-slice';
 
 export type AppState = DashboardSlice &
   RouteSlice &
@@ -16,7 +19,10 @@ export type AppState = DashboardSlice &
   RuntimeSlice &
   FeedsSlice &
   ComplianceSlice &
-  RulesSlice;
+  RulesSlice &
+  VulnRulesSlice &
+  BaseImagesSlice &
+  SystemSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createDashboardSlice(...a),
@@ -27,4 +33,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createFeedsSlice(...a),
   ...createComplianceSlice(...a),
   ...createRulesSlice(...a),
+  ...createVulnRulesSlice(...a),
+  ...createBaseImagesSlice(...a),
+  ...createSystemSlice(...a),
 }));

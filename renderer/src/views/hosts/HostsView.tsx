@@ -2,7 +2,11 @@ import { useEffect, useState, type JSX } from 'react';
 import type { Page, ScanSummaryDto } from '../../../../electron/contract/index';
 import { api } from '../../api/client';
 import { SeverityCounts } from '../../components/SeverityCounts';
+import { VulnVerdict } from '../../components/VulnVerdict';
 import { useStore } from '../../store/index';
+import { ExportButtons } from '../../components/ExportButtons';
+import { SCAN_COLUMNS } from '../../lib/export-columns';
+import { fetchAllPages } from '../../lib/table-export';
 
 /** Monitor › Vulnerabilities › Hosts: scans of the console's own host (packages, findings, host compliance). */
 export function HostsView(): JSX.Element {
@@ -28,6 +32,13 @@ export function HostsView(): JSX.Element {
         <span className="muted">
           Reads the OS package database and checks the host and Docker daemon settings.
         </span>
+        <ExportButtons
+          name="host-scans"
+          columns={SCAN_COLUMNS}
+          rows={() =>
+            fetchAllPages((page, pageSize) => api.invoke('scans:list', { kind: 'host', page, pageSize }))
+          }
+        />
       </div>
       {error && <p className="error">{error}</p>}
       <table className="grid" data-testid="hosts-table">
@@ -36,6 +47,7 @@ export function HostsView(): JSX.Element {
             <th>Host</th>
             <th>OS</th>
             <th>Vulnerabilities (C H M L)</th>
+            <th>Verdict</th>
             <th>Compliance failures</th>
             <th>Packages</th>
             <th>Scanned</th>
@@ -53,6 +65,7 @@ export function HostsView(): JSX.Element {
               </td>
               <td>{s.os ?? '—'}</td>
               <td>{s.status === 'done' ? <SeverityCounts counts={s.vulns} /> : s.status}</td>
+              <td>{s.status === 'done' ? <VulnVerdict verdict={s.vulnVerdict} /> : '—'}</td>
               <td>{s.status === 'done' ? s.complianceFailed : '—'}</td>
               <td>{s.status === 'done' ? s.packages : '—'}</td>
               <td title={s.error}>{s.finishedAt ? new Date(s.finishedAt).toLocaleString() : s.status}</td>

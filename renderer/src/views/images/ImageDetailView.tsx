@@ -7,6 +7,8 @@ import { LayersTab } from './LayersTab';
 import { ComplianceTab } from './ComplianceTab';
 import { FixGuidanceTab } from './FixGuidanceTab';
 import { LabelsEnvTab } from './LabelsEnvTab';
+import { BaseImageNote } from './BaseImageNote';
+import { VulnVerdict } from '../../components/VulnVerdict';
 
 const TABS = [
   'Vulnerabilities',
@@ -18,16 +20,23 @@ const TABS = [
   'Labels and environment',
 ] as const;
 
+/** Tab names in routes: #/monitor/vulnerabilities/images/12/compliance opens the Compliance tab. */
+export function tabFromRoute(segment: string | undefined): (typeof TABS)[number] {
+  return TABS.find((t) => t.toLowerCase().replace(/ /g, '-') === segment) ?? 'Vulnerabilities';
+}
+
 export function ImageDetailView({
   scanId,
   back = 'images',
+  initialTab = 'Vulnerabilities',
 }: {
   scanId: number;
   back?: 'images' | 'ci' | 'hosts';
+  initialTab?: (typeof TABS)[number];
 }): JSX.Element {
   const detail = useStore((s) => s.detail);
   const loadDetail = useStore((s) => s.loadDetail);
-  const [tab, setTab] = useState<(typeof TABS)[number]>('Vulnerabilities');
+  const [tab, setTab] = useState<(typeof TABS)[number]>(initialTab);
   useEffect(() => void loadDetail(scanId), [loadDetail, scanId]);
   if (!detail || detail.id !== scanId) return <p>Loading scan {scanId}…</p>;
   return (
@@ -51,7 +60,14 @@ export function ImageDetailView({
         {detail.os ?? 'unknown OS'} · {detail.packages} packages · scanned{' '}
         {detail.finishedAt ? new Date(detail.finishedAt).toLocaleString() : '—'} ·{' '}
         <SeverityCounts counts={detail.vulns} />
+        {detail.kind !== 'ci' && (
+          <>
+            {' '}
+            · <VulnVerdict verdict={detail.vulnVerdict} />
+          </>
+        )}
       </p>
+      <BaseImageNote detail={detail} />
       {detail.feeds.length > 0 && (
         <p className="muted">
           Feeds:{' '}

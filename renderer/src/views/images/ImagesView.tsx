@@ -2,6 +2,11 @@ import { useEffect, type JSX } from 'react';
 import { useStore } from '../../store/index';
 import { Pager } from '../../components/Pager';
 import { SeverityCounts } from '../../components/SeverityCounts';
+import { VulnVerdict } from '../../components/VulnVerdict';
+import { ExportButtons } from '../../components/ExportButtons';
+import { api } from '../../api/client';
+import { IMAGE_COLUMNS } from '../../lib/export-columns';
+import { fetchAllPages } from '../../lib/table-export';
 
 export function ImagesView(): JSX.Element {
   const images = useStore((s) => s.images);
@@ -23,6 +28,15 @@ export function ImagesView(): JSX.Element {
           value={query.search}
           onChange={(e) => void load({ search: e.target.value, page: 1 })}
         />
+        <ExportButtons
+          name="images"
+          columns={IMAGE_COLUMNS}
+          rows={() =>
+            fetchAllPages((page, pageSize) =>
+              api.invoke('images:list', { page, pageSize, search: query.search || undefined }),
+            )
+          }
+        />
         {running.length > 0 && (
           <span className="muted" data-testid="scan-progress">
             Scanning {running.map((p) => `${p.ref} (layer ${p.layer}/${p.of})`).join(', ')}
@@ -36,6 +50,7 @@ export function ImagesView(): JSX.Element {
             <th>Image</th>
             <th>OS</th>
             <th>Vulnerabilities (C H M L)</th>
+            <th>Verdict</th>
             <th>Compliance failures</th>
             <th>Packages</th>
             <th>Containers</th>
@@ -58,11 +73,23 @@ export function ImagesView(): JSX.Element {
               <td>{img.scan?.os ?? '—'}</td>
               <td>
                 {img.scan?.status === 'done' ? (
-                  <SeverityCounts counts={img.scan.vulns} />
+                  <>
+                    <SeverityCounts counts={img.scan.vulns} />
+                    {img.scan.baseImage && (
+                      <span
+                        className="inherited"
+                        data-testid="inherited-count"
+                        title={`base ${img.scan.baseImage}`}
+                      >
+                        +{img.scan.inherited} inherited
+                      </span>
+                    )}
+                  </>
                 ) : (
                   (img.scan?.status ?? 'not scanned')
                 )}
               </td>
+              <td>{img.scan?.status === 'done' ? <VulnVerdict verdict={img.scan.vulnVerdict} /> : '—'}</td>
               <td data-testid="compliance-failed">
                 {img.scan?.status === 'done' ? img.scan.complianceFailed : '—'}
               </td>

@@ -9,6 +9,7 @@ export function VulnerabilitiesTab(): JSX.Element {
   const vulns = useStore((s) => s.detailVulns);
   const q = useStore((s) => s.vulnQuery);
   const load = useStore((s) => s.loadVulns);
+  const detail = useStore((s) => s.detail);
   return (
     <div>
       <div className="toolbar">
@@ -30,6 +31,17 @@ export function VulnerabilitiesTab(): JSX.Element {
             </option>
           ))}
         </select>
+        {detail?.baseImage && (
+          <label>
+            <input
+              type="checkbox"
+              aria-label="show inherited"
+              checked={q.inherited ?? false}
+              onChange={(e) => void load({ inherited: e.target.checked, page: 1 })}
+            />{' '}
+            show {detail.inherited ?? 0} inherited from {detail.baseImage}
+          </label>
+        )}
       </div>
       {vulns && vulns.total === 0 ? (
         <p data-testid="no-vulns">
@@ -66,7 +78,14 @@ export function VulnerabilitiesTab(): JSX.Element {
                   <span className={`sev sev-${v.severity}`}>{v.severity}</span>
                 </td>
                 <td>{v.cvssScore ?? '—'}</td>
-                <td>{v.packageName}</td>
+                <td>
+                  {v.packageName}
+                  {v.inheritedFrom && (
+                    <span className="inherited" data-testid="inherited">
+                      inherited from {v.inheritedFrom}
+                    </span>
+                  )}
+                </td>
                 <td>{v.packageVersion}</td>
                 <td>{v.fixedIn ?? (v.status === 'wontfix' ? 'will not fix' : 'no fix yet')}</td>
                 <td>{v.published?.slice(0, 10) ?? '—'}</td>
