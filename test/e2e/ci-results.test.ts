@@ -71,5 +71,14 @@ describe('CI results (web mode, Chromium)', () => {
       '~DUUvI~gbnZ_~~zrj3J4i83q69vuJGczn0',
     );
     expect(await session().page.textContent('[data-testid=check-425]')).toMatch(/fail/);
+    // The same scan under Monitor › Compliance › CI, opening straight on its Compliance tab.
+    await session().page.click('text=Compliance · CI');
+    const compRow = session().page.locator('[data-testid=compliance-scan-row]', {
+      hasText: IMAGE_NAMES.nodeappV1,
+    });
+    await compRow.waitFor();
+    expect(await compRow.textContent()).toContain('FAIL');
+    await compRow.locator('a').click();
+    await waitForText(session().page, '[data-testid=check-425]', /fail/);
   });
 });

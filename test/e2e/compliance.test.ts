@@ -35,6 +35,19 @@ describe('compliance screens (web mode, Chromium)', () => {
     expect(await api.text()).not.toContain('gbnZ_~~zrj3J4i83q69vuJ');
   });
 
+  it('lists image compliance under Monitor › Compliance › Images and opens the Compliance tab from it', async () => {
+    const { page } = session();
+    await page.click('text=Compliance · Images');
+    const row = page.locator('[data-testid=compliance-scan-row]', { hasText: IMAGE_NAMES.nodeappV1 });
+    await row.waitFor({ timeout: 30_000 });
+    expect(
+      Number(await row.locator('[data-testid=compliance-scan-failed]').textContent()),
+    ).toBeGreaterThanOrEqual(2);
+    await row.locator('a').click();
+    await waitForText(page, '[data-testid=check-424]', /fail/);
+    expect(page.url()).toMatch(/#\/monitor\/vulnerabilities\/images\/\d+\/compliance$/);
+  });
+
   it("shows this host's daemon and host checks", async () => {
     await session().page.click('text=Compliance · Hosts');
     await session().page.waitForSelector('[data-testid=host-compliance] tbody tr');
