@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BpftraceDecoder, swapPort, type DecodedLine } from './bpftrace-decode';
+import { perfRingPages } from './bpftrace';
 
 const line = (data: string): string => JSON.stringify({ type: 'printf', data: data + '\n' });
 function events(d: DecodedLine): Array<Record<string, unknown>> {
@@ -46,7 +47,7 @@ describe('BpftraceDecoder', () => {
     expect(events(d.decode(line('E\t8\t8\t1\t0\tsh\t/usr/sbin/ls\tls\t')))).toEqual([]);
     // an early exit too old to belong to this enter is ignored
     d.decode(line('X\t9\t9\t0'));
-    clock.t += 5000;
+    clock.t += 60_000;
     expect(events(d.decode(line('E\t9\t9\t1\t0\tsh\t/bin/ls\tls\t')))).toEqual([]);
     expect(events(d.decode(line('X\t9\t9\t0')))[0]).toMatchObject({ name: 'ls' });
   });
@@ -133,5 +134,16 @@ describe('BpftraceDecoder', () => {
   it('swaps ports', () => {
     expect(swapPort(0x5000)).toBe(80);
     expect(swapPort(0x3500)).toBe(53);
+  });
+});
+
+describe('perfRingPages', () => {
+  it('gives bpftrace a larger ring per CPU within a fixed budget, as a power of two from 64 to 1024', () => {
+    expect(perfRingPages(1)).toBe(1024);
+    expect(perfRingPages(2)).toBe(1024);
+    expect(perfRingPages(16)).toBe(512);
+    expect(perfRingPages(64)).toBe(128);
+    expect(perfRingPages(1024)).toBe(64);
+    expect(perfRingPages(0)).toBe(1024);
   });
 });

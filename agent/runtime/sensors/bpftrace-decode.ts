@@ -29,8 +29,9 @@ interface Bound {
 }
 
 const MAX_PENDING = 4096;
-/** How long an execve exit that arrived before its enter waits for it (see `early`). */
-const EARLY_EXIT_MS = 1000;
+/** How long an execve exit that arrived before its enter waits for it (see `early`): CPU buffers can be read
+ * seconds apart when bpftrace's output backs up. */
+const EARLY_EXIT_MS = 30_000;
 const FILE_OPS: Record<string, FileOp> = {
   create: 'create',
   'open-write': 'open-write',

@@ -17,6 +17,20 @@ export interface BpftraceOptions {
 }
 
 const STABLE_MS = 30_000;
+/** Kernel-side buffer for all CPUs together; see perfRingPages. */
+const RING_BUDGET_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Perf ring-buffer pages per CPU for bpftrace (its default, 64, is 256 KiB): a larger buffer rides out the
+ * moments when this process does not read bpftrace's output (a busy host, a slow disk under SQLite), which
+ * otherwise become lost events. A power of two, 64 to 1024, within RING_BUDGET_BYTES over all CPUs.
+ */
+export function perfRingPages(cpus: number, pageSize = 4096): number {
+  const fit = RING_BUDGET_BYTES / pageSize / Math.max(1, cpus);
+  let pages = 64;
+  while (pages * 2 <= Math.min(fit, 1024)) pages *= 2;
+  return pages;
+}
 
 export function defaultProgramPath(env: NodeJS.ProcessEnv = process.env): string {
   const base = env.MOAT_RESOURCES ?? path.resolve('resources');
@@ -87,6 +101,8 @@ export class BpftraceSensor implements Sensor {
       ['-f', 'json', program, String(ownMountNamespace())],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
+        // An explicit BPFTRACE_PERF_RB_PAGES from the environment wins.
+        env: { BPFTRACE_PERF_RB_PAGES: String(perfRingPages(os.availableParallelism())), ...process.env },
       },
     );
     this.child = child;
