@@ -43,6 +43,17 @@ describe('claiming the socket path', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('keep me');
   });
 
+  it('refuses a directory anyone may write to without the sticky bit', async () => {
+    const open = path.join(dir, 'open');
+    fs.mkdirSync(open);
+    fs.chmodSync(open, 0o777);
+    await expect(claimSocketPath(path.join(open, 'agent.sock'), process.getgid!())).rejects.toThrow(
+      /writable by everyone without the sticky bit/,
+    );
+    fs.chmodSync(open, 0o1777); // like /tmp: others cannot replace our files
+    await expect(claimSocketPath(path.join(open, 'agent.sock'), process.getgid!())).resolves.toBeUndefined();
+  });
+
   it('removes a stale socket nobody answers on', async () => {
     const sock = path.join(dir, 'agent.sock');
     // a server killed without cleaning up: its socket file stays, nothing listens

@@ -76,6 +76,11 @@ export async function claimSocketPath(socketPath: string, gid: number): Promise<
     fs.chownSync(dir, 0, gid);
     fs.chmodSync(dir, DIR_MODE);
   }
+  const d = fs.statSync(dir);
+  if ((d.mode & 0o002) !== 0 && (d.mode & 0o1000) === 0) {
+    // anyone could swap the socket for a symlink before we chown it
+    throw new Error(`${dir} is writable by everyone without the sticky bit; pick another --socket directory`);
+  }
   let st: fs.Stats;
   try {
     st = fs.lstatSync(socketPath);
@@ -121,7 +126,9 @@ export async function listenRestricted(server: net.Server, socketPath: string, g
     process.umask(old);
   }
   await listening;
-  fs.chownSync(socketPath, 0, gid);
+  fs.lchownSync(socketPath, 0, gid);
+  if (!fs.lstatSync(socketPath).isSocket())
+    throw new Error(`${socketPath} was replaced while the agent started`);
   fs.chmodSync(socketPath, SOCKET_MODE);
 }
 
