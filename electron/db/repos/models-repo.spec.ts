@@ -81,6 +81,22 @@ describe('ModelsRepo', () => {
     expect(r.flush()).toEqual([]);
   });
 
+  it('commits audit batches without waiting for fsync, then restores the connection setting', () => {
+    const db = openConsoleDb(':memory:');
+    const seen: number[] = [];
+    const r = new ModelsRepo(db, () => seen.push(db.pragma('synchronous', { simple: true }) as number));
+    r.putModel(model);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL for everything else
+    r.putAudit(audit('top'));
+    r.flush();
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(seen).toEqual([2]);
+    db.pragma('synchronous = OFF');
+    r.putAudit(audit('ps'));
+    r.flush();
+    expect(db.pragma('synchronous', { simple: true })).toBe(0);
+    expect(r.listAudits({ page: 1, pageSize: 10 }).total).toBe(2);
+  });
   it('filters by kind, image and search, treating LIKE wildcards in the search literally', () => {
     const r = repo();
     r.putModel(model);

@@ -194,7 +194,17 @@ export class ModelsRepo implements ModelStore {
        ON CONFLICT(audit_key, first_seen) DO UPDATE SET count = excluded.count, last_seen = excluded.last_seen
        RETURNING *`,
     );
-    const rows = this.db.transaction(() => batch.map((a) => toAudit(upsert.get(a) as AuditRow)))();
+    // Audit batches commit without waiting for fsync (WAL keeps the file consistent; a power cut may drop the last
+    // batch): at sensor rates a blocking fsync stalls the event loop that reads the sensors, and events back up.
+    // The next fully synchronous commit on this connection makes these frames durable too.
+    const previous = this.db.pragma('synchronous', { simple: true }) as number;
+    this.db.pragma('synchronous = NORMAL');
+    let rows: StoredAudit[];
+    try {
+      rows = this.db.transaction(() => batch.map((a) => toAudit(upsert.get(a) as AuditRow)))();
+    } finally {
+      this.db.pragma(`synchronous = ${previous}`);
+    }
     this.onFlushed(rows);
     return rows;
   }
