@@ -79,12 +79,12 @@ type Call = ReturnType<typeof directClient>;
 const model = (call: Call, id: string): Promise<ModelDetailDto | undefined> =>
   call('models:get', { id }).catch(() => undefined);
 const inState = (call: Call, id: string, state: string): Promise<ModelDetailDto> =>
-  waitFor(`model ${id} to be ${state}`, 15_000, async () => {
+  waitFor(`model ${id} to be ${state}`, 30_000, async () => {
     const m = await model(call, id);
     return m?.state === state ? m : undefined;
   });
 const gone = (call: Call, id: string): Promise<true> =>
-  waitFor(`model ${id} to be deleted`, 15_000, async () => ((await model(call, id)) ? undefined : true));
+  waitFor(`model ${id} to be deleted`, 30_000, async () => ((await model(call, id)) ? undefined : true));
 
 let imageA = '';
 let imageB = '';
@@ -126,7 +126,7 @@ describe('container model lifecycle', () => {
 
     // An audit of A's image, to prove deleting the model later keeps it.
     docker('exec', a1, 'top', '-n', '1');
-    const audit = await waitFor('an audit for top', 10_000, async () =>
+    const audit = await waitFor('an audit for top', 20_000, async () =>
       (await call('audits:list', { search: 'top', image: IMAGE_A })).items.find((a) => a.container === a1),
     );
     auditId = audit.id;
