@@ -1,6 +1,7 @@
 // The zod schema of every channel's params: the one place request shapes are defined and checked.
 import { z } from 'zod';
 import { publishSchema } from './publish-schema';
+import { collectionSchemas } from './collection-schemas';
 
 /** Feed files uploaded through the browser (a zipped OSV ecosystem is tens of MB). */
 export const MAX_UPLOAD_BASE64 = Math.ceil((200 * 1024 * 1024 * 4) / 3);
@@ -16,6 +17,7 @@ const pageParams = z
 const ruleKind = z.enum(['ci', 'deployed', 'host']);
 
 export const paramSchemas = {
+  ...collectionSchemas,
   'system:version': z.object({}).strict(),
   'dashboard:get': z.object({}).strict(),
   'images:list': pageParams,
@@ -29,6 +31,8 @@ export const paramSchemas = {
     .extend({
       id: z.number().int().min(1),
       severity: z.enum(['critical', 'high', 'medium', 'low', 'negligible', 'unknown']).optional(),
+      /** Only findings carrying this tag (by name). */
+      tag: z.string().min(1).max(100).optional(),
       fixable: z.boolean().optional(),
       inherited: z.boolean().optional(),
     })
@@ -76,7 +80,13 @@ export const paramSchemas = {
   'feeds:importPath': z.object({ path: z.string().min(1).max(4096) }).strict(),
   'scans:compliance': z.object({ id: z.number().int().min(1) }).strict(),
   'scans:fixes': z.object({ id: z.number().int().min(1) }).strict(),
-  'ci:policy': z.object({ image: z.string().max(1000).default('') }).strict(),
+  'ci:policy': z
+    .object({
+      image: z.string().max(1000).default(''),
+      /** The machine running the scan, for collections that narrow hosts. */
+      host: z.string().max(255).optional(),
+    })
+    .strict(),
   'ci:rules': z.object({}).strict(),
   'ci:settings': z.object({ keepResults: z.boolean().optional() }).strict(),
   'ci:setRules': z.object({ rules: z.unknown() }).strict(),

@@ -28,6 +28,7 @@ import type {
 } from './dto';
 
 import type { CiPolicy, CiRules } from '../../agent/policy/ci-policy';
+import type { CollectionResults } from './collections-dto';
 import type {
   AuditDto,
   ModelDetailDto,
@@ -38,12 +39,13 @@ import type {
 
 export type * from './dto';
 export type * from './runtime-dto';
+export type * from './collections-dto';
 export type { CiPolicy, CiRules };
 /** One kind's ordered vulnerability rules (CI, deployed images or hosts). */
 export type VulnRuleList = CiRules['vulnerabilityRules'];
 export type RuleKind = 'ci' | 'deployed' | 'host';
 
-interface Results {
+interface Results extends CollectionResults {
   'vulnRules:list': VulnRuleList;
   'vulnRules:set': VulnRuleList;
   'baseImages:list': BaseImageDto[];

@@ -19,6 +19,11 @@ import { CiService } from '../services/ci-service';
 import { CustomFeeds } from '../services/custom-feeds';
 import { MalwareFeeds, malwareListFiles } from '../services/malware-feeds';
 import { RuleStore } from '../services/rule-store';
+import { CollectionsService } from '../services/collections-service';
+import { CollectionsRepo } from '../db/repos/collections-repo';
+import { VulnTags } from '../services/vuln-tags';
+import { VulnTagsRepo } from '../db/repos/vuln-tags-repo';
+import { VulnExceptions } from '../services/vuln-exceptions';
 import { BaseImages } from '../services/base-images';
 import { BaseImagesRepo } from '../db/repos/base-images-repo';
 import { RuntimeCompliance } from '../services/runtime-compliance';
@@ -42,6 +47,9 @@ export interface Services {
   intel: IntelService;
   ci: CiService;
   customFeeds: CustomFeeds;
+  collections: CollectionsService;
+  vulnTags: VulnTags;
+  exceptions: VulnExceptions;
   malware: MalwareFeeds;
   runtimeCompliance: RuntimeCompliance;
   runtime: RuntimeService;
@@ -82,7 +90,10 @@ export function composeConsole(opts: ComposeOptions = {}): Console {
   // Declared before the scan service so it can match; rematches once the scan service exists.
   let rematch = (): void => undefined;
   const intel = new IntelService(path.join(dataDir, 'intel.db'), () => rematch());
-  const rules = new RuleStore(settings);
+  const collections = new CollectionsService(new CollectionsRepo(db));
+  const rules = new RuleStore(settings, (name) => collections.lookup(name));
+  collections.rules = rules;
+  const vulnTags = new VulnTags(new VulnTagsRepo(db));
   const scans = new ScanService(scansRepo, bus, {
     analyzers,
     malwareLists: () => malwareListFiles(dataDir),
@@ -138,11 +149,15 @@ export function composeConsole(opts: ComposeOptions = {}): Console {
     ci,
     customFeeds: new CustomFeeds(settings, intel.file),
     malware: new MalwareFeeds(dataDir),
+    collections,
+    vulnTags,
+    exceptions: new VulnExceptions(scansRepo, rules, (name) => collections.lookup(name)),
     runtimeCompliance: new RuntimeCompliance(bridge),
     deployed: new DeployedImages(bridge, scans, scansRepo, scanQueries, () =>
       settings.get('scan.autoScanDeployed', opts.autoScan ?? true),
     ),
   };
+  scanQueries.tags = vulnTags;
   rematch = () => bus.publish('feeds:changed', { rematched: scans.rematchAll() });
   intel.start();
   services.deployed.start();

@@ -1,5 +1,6 @@
 // CI scans: the rules `moat images scan --address` fetches, and the results it publishes.
 import type { CiPolicy } from '../../agent/policy/ci-policy';
+import type { ScopeSubject } from '../../agent/policy/scope';
 import type { RuleStore } from './rule-store';
 import type { ImageInventory } from '../../agent/scan/scan-image';
 import type { SettingsRepo } from '../db/repos/settings-repo';
@@ -25,7 +26,7 @@ export class CiService {
     private readonly repo: ScansRepo,
   ) {}
 
-  policy(image: string): CiPolicy {
+  policy(image: ScopeSubject): CiPolicy {
     return this.rules.policy(image);
   }
 

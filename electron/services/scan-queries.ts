@@ -17,12 +17,16 @@ import { isInherited } from '../../agent/policy/base-image';
 import { envSecrets } from '../../agent/compliance/secrets';
 import { maskSecret } from '../../agent/compliance/mask';
 import { paginate } from './docker-service';
+import { tagRows, type FindingTagSource } from './finding-tags';
 import { NO_POLICY, baseOfScan, vulnVerdictOf, type ScanPolicy } from './scan-policy';
 
 const SEVERITIES: readonly SeverityName[] = ['critical', 'high', 'medium', 'low', 'negligible', 'unknown'];
 const RANK = new Map(SEVERITIES.map((s, i) => [s, i]));
 
 export class ScanQueries {
+  /** Tags on findings, set by the composition root (none in bare queries). */
+  tags?: FindingTagSource;
+
   constructor(
     private readonly repo: ScansRepo,
     private readonly policy: ScanPolicy = NO_POLICY,
@@ -68,11 +72,13 @@ export class ScanQueries {
       severity?: SeverityName;
       fixable?: boolean;
       search?: string;
+      tag?: string;
       /** Include findings inherited from the image's base image (marked); hidden by default. */
       inherited?: boolean;
     },
   ): Page<VulnRowDto> {
-    const base = baseOfScan(this.policy, this.row(id));
+    const scan = this.row(id);
+    const base = baseOfScan(this.policy, scan);
     const needle = q.search?.toLowerCase();
     const rows = this.repo
       .findings(id)
@@ -104,7 +110,7 @@ export class ScanQueries {
         (v) => !needle || [v.id, v.packageName, ...v.aliases].some((f) => f.toLowerCase().includes(needle)),
       )
       .sort((a, b) => (RANK.get(a.severity) ?? 9) - (RANK.get(b.severity) ?? 9) || a.id.localeCompare(b.id));
-    return paginate(rows, q.page, q.pageSize);
+    return paginate(tagRows(rows, scan.ref, this.tags, q.tag), q.page, q.pageSize);
   }
 
   /** Fix guidance for a scan, rebuilt from its stored findings. */

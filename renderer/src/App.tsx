@@ -12,6 +12,7 @@ import { ModelDetailView } from './views/runtime/ModelDetailView';
 import { ContainerAuditsView } from './views/audits/ContainerAuditsView';
 import { DefendersView } from './views/manage/DefendersView';
 import { FeedsView } from './views/feeds/FeedsView';
+import { CollectionsView } from './views/manage/CollectionsView';
 import { RulesView } from './views/defend/RulesView';
 import { VulnRulesView } from './views/defend/VulnRulesView';
 import { BaseImagesView } from './views/defend/BaseImagesView';
@@ -25,6 +26,7 @@ function Screen({ route }: { route: string[] }): JSX.Element {
   if (path.startsWith('monitor/events/audits')) return <ContainerAuditsView />;
   if (path.startsWith('manage/defenders')) return <DefendersView />;
   if (path.startsWith('manage/feeds')) return <FeedsView />;
+  if (path.startsWith('manage/collections')) return <CollectionsView />;
   if (path.startsWith('defend/rules')) return <RulesView />;
   if (path.startsWith('defend/vulnerabilities/base-images')) return <BaseImagesView />;
   if (path.startsWith('defend/vulnerabilities'))

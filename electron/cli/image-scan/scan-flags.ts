@@ -1,5 +1,6 @@
 // Flags shared by `moat images scan` and `moat hosts scan`: thresholds, exceptions, policy, output.
 import fs from 'node:fs';
+import os from 'node:os';
 import type { ParseArgsConfig } from 'node:util';
 import { UsageError, type CliIo } from '../command';
 import { isThreshold, type Threshold } from '../../../agent/policy/severity-threshold';
@@ -105,7 +106,7 @@ async function loadPolicy(
   }
   if (target)
     return parseCiPolicy(
-      await invokeConsole(target, 'ci:policy', { image }),
+      await invokeConsole(target, 'ci:policy', { image, host: os.hostname() }),
       `CI policy from ${target.address}`,
     );
   return parseCiPolicy({}, 'defaults');

@@ -25,6 +25,7 @@ const SECTIONS: Array<{ title?: string; links: Array<{ label: string; path: stri
     title: 'Manage',
     links: [
       { label: 'Defenders', path: 'manage/defenders' },
+      { label: 'Collections and tags', path: 'manage/collections' },
       { label: 'Custom feeds', path: 'manage/feeds' },
       { label: 'System', path: 'manage/system' },
     ],

@@ -8,11 +8,13 @@ import { createRuntimeSlice, type RuntimeSlice } from './slices/runtime-slice';
 import { createFeedsSlice, type FeedsSlice } from './slices/feeds-slice';
 import { createComplianceSlice, type ComplianceSlice } from './slices/compliance-slice';
 import { createRulesSlice, type RulesSlice } from './slices/rules-slice';
+import { createCollectionsSlice, type CollectionsSlice } from './slices/collections-slice';
 import { createVulnRulesSlice, type VulnRulesSlice } from './slices/vuln-rules-slice';
 import { createBaseImagesSlice, type BaseImagesSlice } from './slices/base-images-slice';
 import { createSystemSlice, type SystemSlice } from './slices/system-slice';
 
 export type AppState = DashboardSlice &
+  CollectionsSlice &
   RouteSlice &
   ImagesSlice &
   CiSlice &
@@ -26,6 +28,7 @@ export type AppState = DashboardSlice &
 
 export const useStore = create<AppState>()((...a) => ({
   ...createDashboardSlice(...a),
+  ...createCollectionsSlice(...a),
   ...createRouteSlice(...a),
   ...createImagesSlice(...a),
   ...createCiSlice(...a),

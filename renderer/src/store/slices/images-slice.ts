@@ -18,7 +18,13 @@ export interface ImagesSlice {
   detail?: ScanDetailDto;
   detailVulns?: Page<VulnRowDto>;
   detailPackages?: Page<PackageRowDto>;
-  vulnQuery: { page: number; search: string; severity?: VulnRowDto['severity']; inherited?: boolean };
+  vulnQuery: {
+    page: number;
+    search: string;
+    severity?: VulnRowDto['severity'];
+    inherited?: boolean;
+    tag?: string;
+  };
   loadImages(patch?: Partial<ImagesSlice['imagesQuery']>): Promise<void>;
   rescan(ref: string): Promise<void>;
   onScanProgress(p: ScanProgressDto): void;
@@ -83,6 +89,7 @@ export const createImagesSlice: StateCreator<AppState, [], [], ImagesSlice> = (s
       pageSize: PAGE_SIZE,
       search: q.search || undefined,
       severity: q.severity,
+      tag: q.tag,
       inherited: q.inherited,
     });
     set({ detailVulns });

@@ -1,5 +1,6 @@
 import type { JSX } from 'react';
 import type { CiRules, ComplianceCatalogDto } from '../../../../electron/contract/index';
+import { ScopePicker } from '../../components/ScopePicker';
 
 type Rule = CiRules['complianceRules'][number];
 type Check = NonNullable<Rule['customChecks']>[number];
@@ -31,22 +32,7 @@ export function ComplianceRuleEditor(props: {
           value={rule.name}
           onChange={(e) => onChange({ ...rule, name: e.target.value })}
         />
-        <input
-          aria-label="scope"
-          placeholder="images in scope, e.g. moat-test/*, nodeapp:* (empty: all)"
-          value={(rule.scope?.images ?? []).join(', ')}
-          onChange={(e) =>
-            onChange({
-              ...rule,
-              scope: {
-                images: e.target.value
-                  .split(',')
-                  .map((s) => s.trim())
-                  .filter(Boolean),
-              },
-            })
-          }
-        />
+        <ScopePicker label="scope" scope={rule.scope} onChange={(scope) => onChange({ ...rule, scope })} />
         <select
           aria-label="template"
           value={rule.template ?? ''}

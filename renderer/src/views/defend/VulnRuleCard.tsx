@@ -1,15 +1,10 @@
 import type { JSX } from 'react';
 import type { VulnRuleList } from '../../../../electron/contract/index';
 import { ThresholdSelect } from '../../components/ThresholdSelect';
+import { ScopePicker } from '../../components/ScopePicker';
 
 type Rule = VulnRuleList[number];
 type Exception = NonNullable<Rule['exceptions']>[number];
-
-const splitList = (text: string): string[] =>
-  text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 /** One vulnerability rule: thresholds, only-fixed, grace period, scope and exceptions, with its place in the order. */
 export function VulnRuleCard(props: {
@@ -35,12 +30,7 @@ export function VulnRuleCard(props: {
           #{position + 1}
         </span>
         <input aria-label="vuln rule name" value={r.name} onChange={(e) => set({ name: e.target.value })} />
-        <input
-          aria-label="vuln scope"
-          placeholder="images in scope (empty: all)"
-          value={(r.scope?.images ?? []).join(', ')}
-          onChange={(e) => set({ scope: { ...r.scope, images: splitList(e.target.value) } })}
-        />
+        <ScopePicker label="vuln scope" scope={r.scope} onChange={(scope) => set({ scope })} />
         <button aria-label="move up" disabled={position === 0} onClick={() => props.onMove(-1)}>
           ↑
         </button>

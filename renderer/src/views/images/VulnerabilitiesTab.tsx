@@ -1,7 +1,9 @@
-import type { JSX } from 'react';
-import type { SeverityName } from '../../../../electron/contract/index';
+import { useEffect, useState, type JSX } from 'react';
+import type { SeverityName, VulnRowDto } from '../../../../electron/contract/index';
 import { useStore } from '../../store/index';
 import { Pager } from '../../components/Pager';
+import { FindingActions, type FindingAction } from './FindingActions';
+import { FindingCells } from './FindingCells';
 
 const SEVERITIES: SeverityName[] = ['critical', 'high', 'medium', 'low', 'negligible', 'unknown'];
 
@@ -9,6 +11,12 @@ export function VulnerabilitiesTab(): JSX.Element {
   const vulns = useStore((s) => s.detailVulns);
   const q = useStore((s) => s.vulnQuery);
   const load = useStore((s) => s.loadVulns);
+  const tagDefs = useStore((s) => s.vulnTagDefs);
+  const loadTags = useStore((s) => s.loadCollections);
+  const findingStatus = useStore((s) => s.findingStatus);
+  const scan = useStore((s) => s.detail);
+  const [active, setActive] = useState<{ finding: VulnRowDto; action: FindingAction } | undefined>();
+  useEffect(() => void loadTags(), [loadTags]);
   const detail = useStore((s) => s.detail);
   return (
     <div>
@@ -42,10 +50,38 @@ export function VulnerabilitiesTab(): JSX.Element {
             show {detail.inherited ?? 0} inherited from {detail.baseImage}
           </label>
         )}
+        <select
+          aria-label="filter by tag"
+          value={q.tag ?? ''}
+          onChange={(e) => void load({ tag: e.target.value || undefined, page: 1 })}
+        >
+          <option value="">All tags</option>
+          {(tagDefs ?? []).map((t) => (
+            <option key={t.id} value={t.name}>
+              {t.name}
+            </option>
+          ))}
+        </select>
       </div>
+      {findingStatus?.message && <p data-testid="finding-message">{findingStatus.message}</p>}
+      {findingStatus?.error && (
+        <p className="error" data-testid="finding-error" role="alert">
+          {findingStatus.error}
+        </p>
+      )}
+      {active && scan && (
+        <FindingActions
+          key={`${active.action}-${active.finding.id}-${active.finding.packageName}`}
+          finding={active.finding}
+          action={active.action}
+          scanId={scan.id}
+          imageRef={scan.ref}
+          onDone={() => setActive(undefined)}
+        />
+      )}
       {vulns && vulns.total === 0 ? (
         <p data-testid="no-vulns">
-          No vulnerabilities found{q.search || q.severity ? ' for this filter' : ''}.
+          No vulnerabilities found{q.search || q.severity || q.tag ? ' for this filter' : ''}.
         </p>
       ) : (
         <table className="grid" data-testid="vulns-table">
@@ -60,6 +96,8 @@ export function VulnerabilitiesTab(): JSX.Element {
               <th>Published</th>
               <th>Layer</th>
               <th>Feed</th>
+              <th>Tags</th>
+              <th />
             </tr>
           </thead>
           <tbody>
@@ -99,6 +137,7 @@ export function VulnerabilitiesTab(): JSX.Element {
                   {v.feedImportedAt &&
                     ` (${Math.floor((Date.now() - Date.parse(v.feedImportedAt)) / 86_400_000)} d old)`}
                 </td>
+                <FindingCells finding={v} onAction={(action) => setActive({ finding: v, action })} />
               </tr>
             ))}
           </tbody>
