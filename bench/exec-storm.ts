@@ -329,9 +329,17 @@ async function main(): Promise<void> {
   let image = '';
   try {
     image = buildImage(tmp);
+    const load = (): string =>
+      os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ');
+    const before = `host: ${os.availableParallelism()} CPUs, load average before ${load()}`;
     const lines = [
+      before,
       ...(await ebpfStorm(image, tmp, rate, seconds, spawners)),
       ...(await procfsLifetimes(image, tmp, perLifetime)),
+      `host load average after: ${load()}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
