@@ -15,9 +15,14 @@ export interface EnableContext {
   resourcesDir?: string;
 }
 
-/** The group that guards the socket (from the socket or its directory), when this user may stat them. */
-export function socketGroup(socketPath: string): string | undefined {
-  for (const p of [socketPath, path.dirname(socketPath)]) {
+/**
+ * The group that guards the socket, when this user may stat it; else that of its directory, when the directory
+ * is the agent's own (/run/moat) or `anyDir` says the caller knows access was denied there.
+ */
+export function socketGroup(socketPath: string, anyDir = false): string | undefined {
+  const dir = path.dirname(socketPath);
+  const useDir = anyDir || dir === path.dirname(DEFAULT_SOCKET);
+  for (const p of useDir ? [socketPath, dir] : [socketPath]) {
     try {
       const gid = fs.statSync(p).gid;
       if (gid !== 0) return groupNameOf(gid) ?? String(gid);
@@ -67,7 +72,7 @@ export function linkProblem(s: AgentLinkState, user: string): string {
     case 'ENOENT':
       return `no local agent is running (nothing at ${s.socket})`;
     case 'EACCES': {
-      const group = socketGroup(s.socket);
+      const group = socketGroup(s.socket, true);
       return `the local agent's socket ${s.socket} is restricted to ${group ? `group "${group}"` : 'an admin group'}, and this console's user (${user}) may not open it`;
     }
     case 'ECONNREFUSED':

@@ -1,12 +1,12 @@
 // Manage › Defenders for a console that uses the local agent: with no agent it says runtime defense is off and
 // gives the exact commands (agent, systemd unit, group); once `moat agent --local` runs it shows the link.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findGroup } from '../../agent/local/socket-access';
+import { startAgent, type AgentProcess } from '../setup/agent-process';
 import { requireDocker, requireRoot } from '../setup/docker-cli';
 import { launchBrowser } from '../setup/browser';
 import { waitForText } from '../setup/page-text';
@@ -20,7 +20,7 @@ let sock: string;
 let serve: ServeProcess;
 let browser: Browser;
 let page: Page;
-let agent: ChildProcess | undefined;
+let agent: AgentProcess | undefined;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-defenders-'));
@@ -33,11 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await serve?.stop();
-  if (agent && agent.exitCode === null) {
-    const gone = new Promise((r) => agent!.once('exit', r));
-    agent.kill('SIGTERM');
-    await gone;
-  }
+  await agent?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -59,12 +55,7 @@ describe('Defenders page with the local agent', () => {
   it('shows the link and the agent sensor backend once the agent runs', async () => {
     const group = ['adm', 'daemon'].map((n) => findGroup(n)).find((g) => g !== undefined);
     if (!group) throw new Error('this test needs an "adm" or "daemon" group in /etc/group');
-    const root = path.resolve(__dirname, '../..');
-    agent = spawn(
-      process.execPath,
-      [path.join(root, 'bin', 'moat'), 'agent', '--local', '--socket', sock, '--group', group.name],
-      { stdio: 'ignore' },
-    );
+    agent = await startAgent(sock, group.name);
     // The console retries with backoff (at most 5 s apart) and the page polls every 2 s.
     await waitForText(page, '[data-testid=agent-connected]', /^connected to moat \S+ \(pid \d+\)$/, 30_000);
     await waitForText(page, '[data-testid=runtime-backend]', /^(ebpf|procfs)$/, 30_000);

@@ -1,7 +1,7 @@
 // The privileges split end to end: the real `moat agent --local` (root) serves its sensors on a group-restricted
 // socket; a real `moat serve` with MOAT_RUNTIME=agent builds the busybox model and audits `docker exec top` from
 // those events; the agent is killed and restarted and events resume without being counted twice.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -11,6 +11,8 @@ import { AgentLink } from '../../agent/local/agent-client';
 import { findGroup, type GroupEntry } from '../../agent/local/socket-access';
 import { invokeConsole } from '../../electron/cli/image-scan/console-client';
 import { docker, requireDocker, requireRoot } from '../setup/docker-cli';
+import { childrenOf, startAgent as startAgentProcess, type AgentProcess } from '../setup/agent-process';
+import { buildOwnImage, removeImage } from '../setup/own-image';
 import { startServe, type ServeProcess } from '../setup/serve-process';
 import { IMAGE_NAMES } from '../setup/test-images';
 
@@ -23,44 +25,14 @@ let dir: string;
 let sock: string;
 let group: GroupEntry;
 let serve: ServeProcess | undefined;
-const agents: ChildProcess[] = [];
+const agents: AgentProcess[] = [];
 let container = '';
 let image = '';
 
-interface Agent {
-  child: ChildProcess;
-  output(): string;
-}
-
-/** Starts the built CLI's agent and resolves once its sensors report (running or not). */
-async function startAgent(socket = sock, env: Record<string, string> = {}): Promise<Agent> {
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'bin', 'moat'), 'agent', '--local', '--socket', socket, '--group', group.name],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
-  );
-  agents.push(child);
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`moat agent did not report its sensors in 30 s: ${out}`)),
-      30_000,
-    );
-    const check = (): void => {
-      if (/sensors (running|failed)/.test(out)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', check);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`moat agent exited with ${code}: ${out}`));
-    });
-  });
-  return { child, output: () => out };
+async function startAgent(socket = sock, env: Record<string, string> = {}): Promise<AgentProcess> {
+  const a = await startAgentProcess(socket, group.name, env);
+  agents.push(a);
+  return a;
 }
 
 /** Runs a tiny Node client as another user: "EACCES", or the first line the agent sent. */
@@ -89,20 +61,6 @@ async function waitFor<T>(what: string, ms: number, probe: () => Promise<T | und
   }
 }
 
-/** Children of a process (the agent's bpftrace), so a killed agent leaves nothing behind. */
-function childrenOf(pid: number): number[] {
-  try {
-    return fs
-      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter((s) => s !== '')
-      .map(Number);
-  } catch {
-    return [];
-  }
-}
-
 beforeAll(() => {
   // A group every Debian system has and that is not root's: the socket must be given to it.
   const g = ['adm', 'daemon'].map((n) => findGroup(n)).find((x) => x !== undefined);
@@ -111,32 +69,14 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-agent-'));
   fs.chmodSync(dir, 0o755); // other users may reach the socket: only its own mode and group keep them out
   sock = path.join(dir, 'agent.sock');
-  // Models are per image and other suites run busybox containers on this host too: an image of our own (a new
-  // id, no new layers) keeps their processes out of the model this test learns.
-  image = `moat-test/agent-busybox:${process.pid}`;
-  const built = spawnSync(
-    'docker',
-    ['build', '-q', '--label', `moat.test.local-agent=${process.pid}`, '-t', image, '-'],
-    {
-      input: `FROM ${IMAGE_NAMES.busybox}\n`,
-      encoding: 'utf8',
-      env: { ...process.env, DOCKER_BUILDKIT: '0' },
-    },
-  );
-  if (built.status !== 0) throw new Error(`docker build of ${image} failed: ${built.stderr}`);
+  image = buildOwnImage(IMAGE_NAMES.busybox, `moat-test/agent-busybox:${process.pid}`);
 });
 
 afterAll(async () => {
   if (container) docker('rm', '-f', container);
-  if (image) spawnSync('docker', ['rmi', '-f', image]);
+  if (image) removeImage(image);
   await serve?.stop();
-  for (const a of agents) {
-    if (a.exitCode === null && a.signalCode === null) {
-      const gone = new Promise((r) => a.once('exit', r));
-      a.kill('SIGTERM');
-      await gone;
-    }
-  }
+  for (const a of agents) await a.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -222,7 +162,7 @@ describe('moat agent --local', () => {
     expect(top).toMatchObject({ image, rule: 'process not in model' });
 
     // Kill the agent hard: it leaves a stale socket and no goodbye.
-    const first = agents.at(-1)!;
+    const first = agents.at(-1)!.child;
     const orphans = childrenOf(first.pid!);
     const gone = new Promise((r) => first.once('exit', r));
     first.kill('SIGKILL');
@@ -258,7 +198,7 @@ describe('moat agent --local', () => {
     );
     expect(after).toHaveLength(1);
     expect(after[0].count).toBe(topCount);
-  });
+  }, 240_000);
   it('keeps serving its status while Docker is unreachable, and starts the sensors once it is back', async () => {
     const socket = path.join(dir, 'retry.sock');
     const dockerSock = path.join(dir, 'docker.sock'); // nothing there yet: "dockerd is down"
@@ -282,18 +222,17 @@ describe('moat agent --local', () => {
       });
       await new Promise<void>((r) => relay.listen(dockerSock, r));
       try {
-        await waitFor('the agent to retry and run its sensors', 30_000, async () =>
+        // a retry after 5 s, then bpftrace attaches again (seconds, more on a loaded host)
+        await waitFor('the agent to retry and run its sensors', 90_000, async () =>
           link.state().status?.phase === 'running' ? true : undefined,
         );
         expect(link.state().status?.sensors.map((x) => x.backend)).toContain('docker-events');
       } finally {
-        const gone = new Promise((r) => agent.child.once('exit', r));
-        agent.child.kill('SIGTERM');
-        await gone;
+        await agent.stop();
         relay.close();
       }
     } finally {
       link.stop();
     }
-  });
+  }, 240_000);
 });

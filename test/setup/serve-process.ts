@@ -13,13 +13,19 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-export async function startServe(extraEnv: Record<string, string> = {}): Promise<ServeProcess> {
+/** `as`: run the console as this (non-root) user and group, as a desktop user would; its data directory is theirs. */
+export async function startServe(
+  extraEnv: Record<string, string> = {},
+  as?: { uid: number; gid: number },
+): Promise<ServeProcess> {
   const root = path.resolve(__dirname, '../..');
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-home-'));
+  if (as) fs.chownSync(home, as.uid, as.gid);
   const child = spawn(process.execPath, [path.join(root, 'bin', 'moat'), 'serve', '--port', '0'], {
     // Runtime sensors only where a test asks for them (MOAT_RUNTIME: 'on'): one pipeline per host is plenty.
-    env: { ...process.env, MOAT_HOME: home, MOAT_RUNTIME: 'off', ...extraEnv },
+    env: { ...process.env, MOAT_HOME: home, MOAT_RUNTIME: 'off', ...(as ? { HOME: home } : {}), ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(as ? { uid: as.uid, gid: as.gid, cwd: '/' } : {}),
   });
   let out = '';
   let err = '';
