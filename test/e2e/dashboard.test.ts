@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, requireDocker } from '../setup/docker-cli';
-import { launchBrowser } from '../setup/browser';
+import { launchBrowser, watchPageErrors } from '../setup/browser';
 import { startServe, type ServeProcess } from '../setup/serve-process';
 import { tarBuffer } from '../setup/test-images';
 
@@ -11,17 +11,21 @@ requireDocker();
 let serve: ServeProcess;
 let browser: Browser;
 let page: Page;
+let pageErrors: () => string[] = () => [];
 const created: string[] = [];
 
 beforeAll(async () => {
   serve = await startServe();
   browser = await launchBrowser();
   page = await browser.newPage();
+  pageErrors = watchPageErrors(page);
 });
 afterAll(async () => {
+  const errors = [...pageErrors()];
   for (const ref of created) docker('rmi', '-f', ref);
   await browser?.close();
   await serve?.stop();
+  if (errors.length > 0) throw new Error(`the page reported errors:\n${errors.join('\n')}`);
 });
 
 /** What the user would count by hand. */

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invokeConsole } from '../../electron/cli/image-scan/console-client';
 import { docker, requireDocker, requireRoot } from '../setup/docker-cli';
-import { launchBrowser } from '../setup/browser';
+import { launchBrowser, watchPageErrors } from '../setup/browser';
 import { startServe, type ServeProcess } from '../setup/serve-process';
 import { waitForText } from '../setup/page-text';
 import { IMAGE_NAMES } from '../setup/test-images';
@@ -15,18 +15,22 @@ requireRoot('moat serve embeds the runtime sensors only as root');
 let serve: ServeProcess;
 let browser: Browser;
 let page: Page;
+let pageErrors: () => string[] = () => [];
 let container = '';
 
 beforeAll(async () => {
   serve = await startServe({ MOAT_RUNTIME: 'on', MOAT_LEARNING_SECONDS: '3' });
   browser = await launchBrowser();
   page = await browser.newPage();
+  pageErrors = watchPageErrors(page);
   await page.goto(serve.loginUrl);
 });
 afterAll(async () => {
+  const errors = [...pageErrors()];
   if (container) docker('rm', '-f', container);
   await browser?.close();
   await serve?.stop();
+  if (errors.length > 0) throw new Error(`the page reported errors:\n${errors.join('\n')}`);
 });
 
 async function waitFor<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> {

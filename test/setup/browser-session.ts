@@ -1,7 +1,7 @@
 // One `moat serve` and one logged-in Chromium page per e2e file: registers its own beforeAll/afterAll.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, watchPageErrors } from './browser';
 import { startServe, type ServeProcess } from './serve-process';
 
 export interface BrowserSession {
@@ -14,10 +14,12 @@ export interface BrowserSession {
 
 export function useBrowserSession(env: Record<string, string> = {}): () => BrowserSession {
   let session: BrowserSession | undefined;
+  let pageErrors: () => string[] = () => [];
   beforeAll(async () => {
     const serve = await startServe(env);
     const browser = await launchBrowser();
     const page = await browser.newPage();
+    pageErrors = watchPageErrors(page);
     await page.goto(serve.loginUrl);
     const call = async (channel: string, params: unknown): Promise<unknown> => {
       const res = await fetch(`${serve.base}/api/invoke/${channel}`, {
@@ -32,8 +34,11 @@ export function useBrowserSession(env: Record<string, string> = {}): () => Brows
     session = { serve, browser, page, call };
   });
   afterAll(async () => {
+    const errors = [...pageErrors()];
     await session?.browser.close();
     await session?.serve.stop();
+    // The console must not log errors while a learner uses it.
+    if (errors.length > 0) throw new Error(`the page reported errors:\n${errors.join('\n')}`);
   });
   return () => {
     if (!session) throw new Error('the browser session is not started (use it inside a test)');

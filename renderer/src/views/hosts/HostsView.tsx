@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { SeverityCounts } from '../../components/SeverityCounts';
 import { VulnVerdict } from '../../components/VulnVerdict';
 import { useStore } from '../../store/index';
+import { coalesce } from '../../lib/coalesce';
 import { ExportButtons } from '../../components/ExportButtons';
 import { SCAN_COLUMNS } from '../../lib/export-columns';
 import { fetchAllPages } from '../../lib/table-export';
@@ -13,11 +14,15 @@ export function HostsView(): JSX.Element {
   const [scans, setScans] = useState<Page<ScanSummaryDto> | undefined>();
   const [error, setError] = useState<string | undefined>();
   const progress = useStore((s) => s.scanProgress);
-  const load = (): void =>
-    void api
-      .invoke('scans:list', { kind: 'host', pageSize: 20 })
-      .then(setScans, (e: Error) => setError(e.message));
-  useEffect(load, [progress]);
+  // Progress is pushed many times a second while a host scan runs: one request at a time.
+  const [load] = useState(() =>
+    coalesce(() =>
+      api
+        .invoke('scans:list', { kind: 'host', pageSize: 20 })
+        .then(setScans, (e: Error) => setError(e.message)),
+    ),
+  );
+  useEffect(load, [load, progress]);
   const running = scans?.items.some((s) => s.status === 'running');
   return (
     <section>
