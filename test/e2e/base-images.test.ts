@@ -102,4 +102,23 @@ describe('base images (web mode, Chromium)', () => {
     expect(await page.locator('[data-testid=vulns-table] tbody tr').count()).toBe(total(restored.vulns));
     expect(await page.locator('[data-testid=base-image-note]').textContent()).not.toContain('Derived from');
   });
+
+  it("a rule added under Defend › Vulnerabilities › Deployed gives the images list's verdict; CI rules stay apart", async () => {
+    const page = session().page;
+    await page.click('a[href="#/defend/vulnerabilities"]');
+    await page.click('a[href="#/defend/vulnerabilities/deployed"]');
+    await page.waitForSelector('[data-testid=no-vuln-rules]');
+    await page.click('button:has-text("Add rule")');
+    const rule = page.locator('[data-testid=vuln-rule]');
+    await rule.locator('input[aria-label="vuln rule name"]').fill('Deployed baseline');
+    await rule.locator('select[aria-label="failure threshold"]').selectOption('low');
+    await page.click('button:has-text("Save rules")');
+    await page.waitForSelector('[data-testid=vuln-rules-saved]');
+    expect(await session().call('vulnRules:list', { kind: 'ci' })).toEqual([]);
+
+    await page.click('text=Vulnerabilities · Images');
+    const verdict = `[data-testid=image-row]:has-text("${IMAGE_NAMES.alpineDerived}") [data-testid=vuln-verdict]`;
+    await waitForText(page, verdict, /FAIL.*Deployed baseline/);
+    await page.screenshot({ path: shot('deployed-verdict'), fullPage: true });
+  });
 });

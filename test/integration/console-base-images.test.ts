@@ -177,6 +177,32 @@ describe('vulnerability rules per kind (moat serve)', () => {
     expect((await scanOf(IMAGE_NAMES.alpineDerived)).vulnVerdict).toBeUndefined();
   });
 
+  it("judges this host by the host list's first rule, not by the deployed or CI lists", async () => {
+    await call('vulnRules:set', {
+      kind: 'host',
+      rules: [
+        { name: 'Other hosts', failThreshold: 'low', scope: { images: ['no-such-host-*'] } },
+        { name: 'Host rule', alertThreshold: 'low', failThreshold: 'critical' },
+      ],
+    });
+    await call('vulnRules:set', {
+      kind: 'deployed',
+      rules: [{ name: 'Deployed everything', failThreshold: 'low' }],
+    });
+    const { scanId } = await call('hosts:scan', {});
+    const deadline = Date.now() + 110_000;
+    let host = await call('scans:get', { id: scanId });
+    while (host.status === 'running' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      host = await call('scans:get', { id: scanId });
+    }
+    expect(host.status, host.error).toBe('done');
+    expect(host.vulnVerdict?.rule).toBe('Host rule');
+    expect(host.baseImage).toBeUndefined();
+    const listed = (await call('scans:list', { kind: 'host' })).items.find((h) => h.id === scanId);
+    expect(listed?.vulnVerdict?.rule).toBe('Host rule');
+  });
+
   it('refuses a malformed rule list, naming the kind, and keeps the stored one', async () => {
     const bad = await post('vulnRules:set', {
       kind: 'host',
@@ -184,7 +210,7 @@ describe('vulnerability rules per kind (moat serve)', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error?.message).toContain('host vulnerability rules');
-    expect((await call('vulnRules:list', { kind: 'host' }))[0].name).toBe('Host rule');
+    expect((await call('vulnRules:list', { kind: 'host' }))[1].name).toBe('Host rule');
     const kind = await post('vulnRules:list', { kind: 'laptops' });
     expect(kind.status).toBe(400);
   });
