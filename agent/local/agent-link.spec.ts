@@ -145,6 +145,27 @@ describe('agent socket', () => {
     expect(l.state().missed).toBe(3);
   });
 
+  it('drops a console that stops reading instead of buffering without bound', async () => {
+    const s = await server({ maxBacklogBytes: 64 * 1024 });
+    const c = net.connect(sock);
+    await new Promise<void>((r) => c.once('connect', () => r()));
+    c.write(encodeMessage({ type: 'subscribe', protocol: 1 }));
+    c.pause(); // reads nothing from now on
+    const closed = new Promise<void>((r) => c.once('close', () => r()));
+    c.on('error', () => undefined);
+    // keep publishing until the agent gives up on it (the subscribe may still be in flight at first)
+    await until(
+      'the slow console to be dropped',
+      () => {
+        for (let i = 0; i < 500; i++) s.publish({ ...ev(i), argv: ['x'.repeat(200)] });
+        return s.clients === 0;
+      },
+      20_000,
+    );
+    c.destroy();
+    await closed;
+  });
+
   it('answers hostile clients with an error naming the problem and closes them', async () => {
     await server({ subscribeTimeoutMs: 200 });
     const garbage = await raw((c) => c.write('{nope\n'));
