@@ -21,7 +21,11 @@ export const createRulesSlice: StateCreator<AppState, [], [], RulesSlice> = (set
   },
   async saveRules(rules) {
     try {
-      set({ rules: await api.invoke('ci:setRules', { rules }), rulesStatus: { message: 'Saved' } });
+      // The compliance page edits only compliance rules: keep the CI vulnerability rules as stored now, which
+      // Defend › Vulnerabilities may have changed since this page loaded them.
+      const vulnerabilityRules = await api.invoke('vulnRules:list', { kind: 'ci' });
+      const saved = await api.invoke('ci:setRules', { rules: { ...rules, vulnerabilityRules } });
+      set({ rules: saved, rulesStatus: { message: 'Saved' } });
     } catch (err) {
       set({ rulesStatus: { error: (err as Error).message } });
     }
