@@ -1,14 +1,13 @@
 // Every stored rule that has a scope, across the rule lists (CI, deployed and host vulnerability rules; compliance
 // rules): which ones name a collection, renaming a collection in them, and refusing scopes naming unknown ones.
 import type { Scope } from '../../agent/policy/scope';
-import { RULE_KINDS, type RuleKind, type RuleStore } from './rule-store';
+import { RULE_KINDS, type RuleStore } from './rule-store';
+import { VULN_LIST_LABEL } from './scope-check';
 
 interface Scoped {
   name: string;
   scope?: Scope;
 }
-
-const KIND_LABEL: Record<RuleKind, string> = { ci: 'CI', deployed: 'deployed images', host: 'hosts' };
 
 function label(list: string, rule: Scoped): string {
   return `${list} rule "${rule.name}"`;
@@ -19,7 +18,7 @@ export function scopedRules(store: RuleStore): Array<{ label: string; scope?: Sc
   const out: Array<{ label: string; scope?: Scope }> = [];
   for (const kind of RULE_KINDS)
     for (const r of store.vulnRules(kind))
-      out.push({ label: label(`${KIND_LABEL[kind]} vulnerability`, r), scope: r.scope });
+      out.push({ label: label(VULN_LIST_LABEL[kind], r), scope: r.scope });
   for (const r of store.list().complianceRules) out.push({ label: label('compliance', r), scope: r.scope });
   return out;
 }

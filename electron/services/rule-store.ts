@@ -4,7 +4,7 @@ import { parseCiPolicy, parseCiRules, type CiPolicy, type CiRules } from '../../
 import { firstInScope, type CollectionLookup, type Scope, type ScopeSubject } from '../../agent/policy/scope';
 import type { SettingsRepo } from '../db/repos/settings-repo';
 import { ApiError } from '../api/errors';
-import { checkCollectionsExist } from './scope-check';
+import { checkCollectionsExist, VULN_LIST_LABEL } from './scope-check';
 
 const KEY = 'ci.policy';
 
@@ -41,7 +41,7 @@ export class RuleStore {
   /** Replaces the ordered rule lists; each rule is checked exactly as the CLI checks a policy file. */
   replace(raw: unknown): CiRules {
     const rules = parseCiRules(raw, 'CI rules');
-    this.checkScopes('CI vulnerability', rules.vulnerabilityRules);
+    this.checkScopes(VULN_LIST_LABEL.ci, rules.vulnerabilityRules);
     this.checkScopes('compliance', rules.complianceRules);
     this.settings.set(KEY, rules);
     return rules;
@@ -62,7 +62,7 @@ export class RuleStore {
     } catch (err) {
       throw new ApiError('bad_request', (err as Error).message);
     }
-    this.checkScopes(`${kind === 'ci' ? 'CI' : kind} vulnerability`, rules);
+    this.checkScopes(VULN_LIST_LABEL[kind], rules);
     if (kind === 'ci') this.settings.set(KEY, { ...this.list(), vulnerabilityRules: rules });
     else this.settings.set(vulnKey(kind), rules);
     return rules;

@@ -2,6 +2,13 @@
 import type { Scope } from '../../agent/policy/scope';
 import { ApiError } from '../api/errors';
 
+/** How each vulnerability rule list is named in messages ("deployed images vulnerability rule \"X\""). */
+export const VULN_LIST_LABEL: Record<'ci' | 'deployed' | 'host', string> = {
+  ci: 'CI vulnerability',
+  deployed: 'deployed images vulnerability',
+  host: 'hosts vulnerability',
+};
+
 /** Refuses rules whose scope names a collection that does not exist, naming the rule and the collection. */
 export function checkCollectionsExist(
   listName: string,

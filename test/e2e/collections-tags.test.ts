@@ -57,6 +57,14 @@ describe('collections and tags (web mode, Chromium)', () => {
     await waitForText(page, '[data-testid=collection-row]', 'Workshop images');
     await waitForText(page, '[data-testid=collection-row]', 'moat-test/nodeapp:*');
     await waitForText(page, '[data-testid=tags-table]', 'Fixed upstream');
+    await page.fill('input[aria-label="tag name"]', 'Needs triage');
+    await page.fill('input[aria-label="tag description"]', 'not looked at yet');
+    await page.click('button:has-text("Add tag")');
+    await waitForText(page, '[data-testid=tags-table]', 'not looked at yet');
+    await page.click('button[aria-label="edit tag Needs triage"]');
+    await page.fill('input[aria-label="tag description"]', 'nobody has looked at it yet');
+    await page.click('button:has-text("Save tag")');
+    await waitForText(page, '[data-testid=tags-table]', 'nobody has looked at it yet');
     await page.screenshot({ path: shot('collections'), fullPage: true });
   });
 

@@ -96,7 +96,9 @@ describe('collections API', () => {
       rules: [{ name: 'Deployed scoped', scope: { collections: ['Nope'] } }],
     });
     expect(b.status).toBe(400);
-    expect(b.error?.message).toContain('no collection named "Nope"');
+    expect(b.error?.message).toContain(
+      'deployed images vulnerability rule "Deployed scoped": no collection named "Nope"',
+    );
   });
 
   it('uses a collection as a CI rule scope; old image-glob scopes keep working', async () => {

@@ -10,6 +10,12 @@ export function TagsPanel(): JSX.Element {
   const [name, setName] = useState('');
   const [colour, setColour] = useState('#7c3aed');
   const [description, setDescription] = useState('');
+  const [editing, setEditing] = useState<number | undefined>();
+  const reset = (): void => {
+    setEditing(undefined);
+    setName('');
+    setDescription('');
+  };
   return (
     <div className="card">
       <h2>Tags</h2>
@@ -30,7 +36,18 @@ export function TagsPanel(): JSX.Element {
               </td>
               <td>{t.description}</td>
               <td>{t.uses}</td>
-              <td>
+              <td className="nowrap">
+                <button
+                  aria-label={`edit tag ${t.name}`}
+                  onClick={() => {
+                    setEditing(t.id);
+                    setName(t.name);
+                    setColour(t.colour);
+                    setDescription(t.description);
+                  }}
+                >
+                  Edit
+                </button>{' '}
                 <button
                   aria-label={`delete tag ${t.name}`}
                   onClick={() => {
@@ -49,7 +66,7 @@ export function TagsPanel(): JSX.Element {
         className="toolbar"
         onSubmit={(e) => {
           e.preventDefault();
-          void saveTag({ name, colour, description }).then((ok) => ok && setName(''));
+          void saveTag({ id: editing, name, colour, description }).then((ok) => ok && reset());
         }}
       >
         <input
@@ -70,7 +87,12 @@ export function TagsPanel(): JSX.Element {
           value={description}
           onChange={(e) => setDescription(e.target.value)}
         />
-        <button type="submit">Add tag</button>
+        <button type="submit">{editing === undefined ? 'Add tag' : 'Save tag'}</button>
+        {editing !== undefined && (
+          <button type="button" onClick={reset}>
+            Cancel
+          </button>
+        )}
       </form>
     </div>
   );
