@@ -21,6 +21,8 @@ export interface AgentLinkOptions {
   onError?: (err: Error) => void;
   backoffMinMs?: number;
   backoffMaxMs?: number;
+  /** The agent sends its status every second: this long without a byte means it hangs, so reconnect. */
+  silenceMs?: number;
 }
 
 export interface AgentLinkState {
@@ -93,6 +95,13 @@ export class AgentLink {
         this.fail('protocol', (err as Error).message);
         sock.destroy();
       }
+    });
+    sock.setTimeout(this.opts.silenceMs ?? 10_000, () => {
+      this.fail(
+        'timeout',
+        `the agent at ${this.opts.socketPath} sent nothing for ${this.opts.silenceMs ?? 10_000} ms`,
+      );
+      sock.destroy();
     });
     sock.on('error', (err: NodeJS.ErrnoException) => this.fail(err.code ?? 'error', err.message));
     sock.on('close', () => {

@@ -227,6 +227,19 @@ describe('agent socket', () => {
     }
   });
 
+  it('gives up on an agent that accepts but says nothing, and tries again', async () => {
+    let accepted = 0;
+    const mute = net.createServer(() => accepted++);
+    await new Promise<void>((r) => mute.listen(sock, r));
+    cleanup.push(() => new Promise((r) => mute.close(r)));
+    const l = new AgentLink({ socketPath: sock, onEvent: () => undefined, silenceMs: 200, backoffMinMs: 20 });
+    cleanup.push(() => l.stop());
+    await l.start();
+    expect(l.state()).toMatchObject({ connected: false, errorCode: 'timeout' });
+    expect(l.state().lastError).toMatch(/sent nothing for 200 ms/);
+    await until('a second attempt', () => accepted >= 2);
+  });
+
   it('reports a missing agent by its errno and connects once it appears', async () => {
     const got: number[] = [];
     const l = link(got);
