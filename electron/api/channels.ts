@@ -55,6 +55,7 @@ export const CHANNELS = [
   'baseImages:add',
   'baseImages:remove',
   'system:info',
+  'system:backup',
 ] as const satisfies readonly Channel[];
 
 export const TOPICS = [

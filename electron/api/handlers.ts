@@ -78,5 +78,6 @@ export function createHandlers(s: Services): Handlers {
       p.scanId !== undefined ? s.baseImages.addFromScan(p.scanId) : s.baseImages.addFromDaemon(p.ref!),
     'baseImages:remove': async (p) => s.baseImages.remove(p.id),
     'system:info': async () => s.system.info(),
+    'system:backup': async () => s.system.keepBackup(),
   } satisfies Handlers;
 }

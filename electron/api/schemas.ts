@@ -140,6 +140,7 @@ export const paramSchemas = {
     }),
   'baseImages:remove': z.object({ id: z.number().int().min(1) }).strict(),
   'system:info': z.object({}).strict(),
+  'system:backup': z.object({}).strict(),
 } as const;
 
 export type ParamSchemas = typeof paramSchemas;

@@ -52,6 +52,8 @@ interface Results extends CollectionResults {
   'baseImages:add': BaseImageDto;
   'baseImages:remove': BaseImageDto[];
   'system:info': SystemInfoDto;
+  /** Writes a consistent backup of console.db under the data directory's backups/ folder. */
+  'system:backup': { path: string; bytes: number };
   'system:version': VersionDto;
   'dashboard:get': DashboardDto;
   'images:list': Page<DeployedImageDto>;

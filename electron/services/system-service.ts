@@ -69,6 +69,12 @@ export class SystemService {
     return { bytes: fs.statSync(dest).size };
   }
 
+  /** A backup kept under the data directory's backups/ folder (the desktop app, or a console reached over SSH). */
+  async keepBackup(): Promise<{ path: string; bytes: number }> {
+    const file = await this.backupFile();
+    return { path: file, bytes: fs.statSync(file).size };
+  }
+
   /** A fresh backup under the data directory's backups/ folder, for a download that deletes it when sent. */
   async backupFile(now = new Date()): Promise<string> {
     const dir = path.join(this.dataDir, 'backups');

@@ -73,6 +73,25 @@ describe('Manage › System (web mode, Chromium)', () => {
     expect(fs.readdirSync(path.join(session().serve.home, 'backups'))).toEqual([]);
   });
 
+  it('saves a backup in the data directory from the page (as the desktop app does)', async () => {
+    const page = session().page;
+    await page.click('button:has-text("Save a backup in the data directory")');
+    const text = await waitForText(
+      page,
+      '[data-testid=saved-backup]',
+      path.join(session().serve.home, 'backups'),
+    );
+    const saved = /to (\S+\.db)/.exec(text)?.[1];
+    expect(saved, text).toBeDefined();
+    const db = new Database(saved!, { readonly: true });
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses the backup without the session token', async () => {
     const res = await fetch(`${session().serve.base}/api/backup/console.db`);
     expect(res.status).toBe(401);

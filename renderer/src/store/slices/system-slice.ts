@@ -7,14 +7,23 @@ import type { AppState } from '../index';
 export interface SystemSlice {
   systemInfo?: SystemInfoDto;
   systemError?: string;
+  savedBackup?: { path: string; bytes: number };
   loadSystemInfo(): Promise<void>;
   setKeepCiResults(keep: boolean): Promise<void>;
+  saveBackup(): Promise<void>;
 }
 
 export const createSystemSlice: StateCreator<AppState, [], [], SystemSlice> = (set, get) => ({
   async loadSystemInfo() {
     try {
       set({ systemInfo: await api.invoke('system:info', {}), systemError: undefined });
+    } catch (err) {
+      set({ systemError: (err as Error).message });
+    }
+  },
+  async saveBackup() {
+    try {
+      set({ savedBackup: await api.invoke('system:backup', {}), systemError: undefined });
     } catch (err) {
       set({ systemError: (err as Error).message });
     }

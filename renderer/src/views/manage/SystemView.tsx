@@ -27,6 +27,8 @@ export function SystemView(): JSX.Element {
   const error = useStore((s) => s.systemError);
   const load = useStore((s) => s.loadSystemInfo);
   const setKeep = useStore((s) => s.setKeepCiResults);
+  const saveBackup = useStore((s) => s.saveBackup);
+  const saved = useStore((s) => s.savedBackup);
   useEffect(() => void load(), [load]);
   if (!info) return error ? <p className="error">{error}</p> : <p>Loading…</p>;
   const keep = info.settings.find((s) => s.key === 'ci.keepResults');
@@ -94,13 +96,19 @@ export function SystemView(): JSX.Element {
         backup while the console keeps running. Restore it by stopping Moat and putting it in place of
         console.db.
       </p>
-      {backupUrl ? (
-        <a className="button" href={backupUrl} download data-testid="download-backup">
-          Download backup
-        </a>
-      ) : (
-        <p className="muted">Downloading a backup needs web mode (moat serve) for now.</p>
-      )}
+      <div className="toolbar">
+        {backupUrl && (
+          <a className="button" href={backupUrl} download data-testid="download-backup">
+            Download backup
+          </a>
+        )}
+        <button onClick={() => void saveBackup()}>Save a backup in the data directory</button>
+        {saved && (
+          <span data-testid="saved-backup">
+            Saved {bytes(saved.bytes)} to <span className="mono">{saved.path}</span>
+          </span>
+        )}
+      </div>
     </section>
   );
 }
