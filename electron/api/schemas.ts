@@ -78,6 +78,7 @@ export const paramSchemas = {
   'compliance:host': z.object({}).strict(),
   'compliance:catalog': z.object({}).strict(),
   'feeds:importPath': z.object({ path: z.string().min(1).max(4096) }).strict(),
+  'feeds:update': z.object({ mirror: z.string().trim().min(1).max(4096) }).strict(),
   'scans:compliance': z.object({ id: z.number().int().min(1) }).strict(),
   'scans:fixes': z.object({ id: z.number().int().min(1) }).strict(),
   'ci:policy': z
@@ -123,6 +124,7 @@ export const paramSchemas = {
         .nullable(),
     })
     .strict(),
+  'radar:get': z.object({ windowHours: z.number().int().min(1).max(720).optional() }).strict(),
   'audits:list': pageParams
     .extend({
       kind: z.enum(['process', 'listen', 'outbound', 'dns', 'file-system']).optional(),

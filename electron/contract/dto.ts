@@ -249,6 +249,17 @@ export interface FeedImportResultDto {
   skipped: string[];
 }
 
+/** A feed update from a mirror, as the feeds page shows it. */
+export interface FeedUpdateDto {
+  mirror: string;
+  at: string;
+  ok: boolean;
+  /** Feed files the mirror does not have. */
+  missing: string[];
+  result?: FeedImportResultDto;
+  error?: string;
+}
+
 export interface MalwareListDto {
   name: string;
   signatures: number;

@@ -15,6 +15,7 @@ import type {
   FeedImportResultDto,
   FixDto,
   FeedDto,
+  FeedUpdateDto,
   DockerEventDto,
   DockerStateDto,
   Page,
@@ -29,6 +30,7 @@ import type {
 
 import type { CiPolicy, CiRules } from '../../agent/policy/ci-policy';
 import type { CollectionResults } from './collections-dto';
+import type { RadarDto } from './radar-dto';
 import type {
   AuditDto,
   ModelDetailDto,
@@ -40,6 +42,7 @@ import type {
 export type * from './dto';
 export type * from './runtime-dto';
 export type * from './collections-dto';
+export type * from './radar-dto';
 export type { CiPolicy, CiRules };
 /** One kind's ordered vulnerability rules (CI, deployed images or hosts). */
 export type VulnRuleList = CiRules['vulnerabilityRules'];
@@ -84,7 +87,8 @@ interface Results extends CollectionResults {
   'compliance:container': ComplianceRowDto[];
   'compliance:host': ComplianceRowDto[];
   'compliance:catalog': ComplianceCatalogDto;
-  'feeds:list': { feeds: FeedDto[]; error?: string };
+  'feeds:list': { feeds: FeedDto[]; error?: string; lastUpdate?: FeedUpdateDto };
+  'feeds:update': FeedUpdateDto;
   'runtime:status': RuntimeStatusDto;
   /** Reads the runtime settings, storing those given. */
   'runtime:settings': RuntimeSettingsDto;
@@ -94,6 +98,7 @@ interface Results extends CollectionResults {
   /** A model's own learning period in seconds; null: follow the global setting. */
   'models:setLearning': ModelSummaryDto;
   'audits:list': Page<AuditDto>;
+  'radar:get': RadarDto;
 }
 
 export type Channel = keyof ParamSchemas & keyof Results;

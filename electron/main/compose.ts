@@ -1,6 +1,7 @@
 // The one composition root: builds the store, the embedded agent and the services, for Electron and `moat serve` alike.
 // It must not import 'electron' so that the headless console can use it.
 import path from 'node:path';
+import { RadarService } from '../services/radar-service';
 import { DockerBridge } from '../../agent/docker/bridge';
 import { createDispatch, type Dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
@@ -55,6 +56,7 @@ export interface Services {
   runtime: RuntimeService;
   models: ModelService;
   baseImages: BaseImages;
+  radar: RadarService;
 }
 
 export interface Console {
@@ -153,6 +155,7 @@ export function composeConsole(opts: ComposeOptions = {}): Console {
     vulnTags,
     exceptions: new VulnExceptions(scansRepo, rules, (name) => collections.lookup(name)),
     runtimeCompliance: new RuntimeCompliance(bridge),
+    radar: new RadarService(bridge, scansRepo, scanQueries, modelsRepo),
     deployed: new DeployedImages(bridge, scans, scansRepo, scanQueries, () =>
       settings.get('scan.autoScanDeployed', opts.autoScan ?? true),
     ),

@@ -1,15 +1,22 @@
 import type { JSX } from 'react';
 
 const SECTIONS: Array<{ title?: string; links: Array<{ label: string; path: string }> }> = [
-  { links: [{ label: 'Dashboard', path: '' }] },
+  {
+    links: [
+      { label: 'Dashboard', path: '' },
+      { label: 'Radar', path: 'radar' },
+    ],
+  },
   {
     title: 'Monitor',
     links: [
       { label: 'Vulnerabilities · Images', path: 'monitor/vulnerabilities/images' },
       { label: 'Vulnerabilities · CI', path: 'monitor/vulnerabilities/ci' },
       { label: 'Vulnerabilities · Hosts', path: 'monitor/vulnerabilities/hosts' },
+      { label: 'Compliance · Images', path: 'monitor/compliance/images' },
       { label: 'Compliance · Containers', path: 'monitor/compliance/containers' },
       { label: 'Compliance · Hosts', path: 'monitor/compliance/hosts' },
+      { label: 'Compliance · CI', path: 'monitor/compliance/ci' },
       { label: 'Runtime · Container models', path: 'monitor/runtime/models' },
       { label: 'Events · Container audits', path: 'monitor/events/audits' },
     ],
@@ -19,6 +26,8 @@ const SECTIONS: Array<{ title?: string; links: Array<{ label: string; path: stri
     links: [
       { label: 'Vulnerabilities', path: 'defend/vulnerabilities' },
       { label: 'Compliance rules', path: 'defend/rules' },
+      { label: 'Custom checks', path: 'defend/custom-checks' },
+      { label: 'Runtime', path: 'defend/runtime' },
     ],
   },
   {

@@ -12,6 +12,7 @@ import { createCollectionsSlice, type CollectionsSlice } from './slices/collecti
 import { createVulnRulesSlice, type VulnRulesSlice } from './slices/vuln-rules-slice';
 import { createBaseImagesSlice, type BaseImagesSlice } from './slices/base-images-slice';
 import { createSystemSlice, type SystemSlice } from './slices/system-slice';
+import { createRadarSlice, type RadarSlice } from './slices/radar-slice';
 
 export type AppState = DashboardSlice &
   CollectionsSlice &
@@ -24,7 +25,8 @@ export type AppState = DashboardSlice &
   RulesSlice &
   VulnRulesSlice &
   BaseImagesSlice &
-  SystemSlice;
+  SystemSlice &
+  RadarSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createDashboardSlice(...a),
@@ -39,4 +41,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createVulnRulesSlice(...a),
   ...createBaseImagesSlice(...a),
   ...createSystemSlice(...a),
+  ...createRadarSlice(...a),
 }));
