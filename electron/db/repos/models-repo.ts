@@ -8,6 +8,7 @@ import type {
   ModelHistoryEntry,
   ModelStore,
 } from '../../../agent/runtime/models';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection';
 
 export interface StoredAudit extends ModelAudit {
@@ -95,6 +96,8 @@ function toAudit(r: AuditRow): StoredAudit {
 
 export class ModelsRepo implements ModelStore {
   private pending = new Map<string, ModelAudit>();
+  /** Prepared once: the engine reads a model for every sensor event. */
+  private readonly statements = new Map<string, Statement>();
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -104,19 +107,27 @@ export class ModelsRepo implements ModelStore {
     private readonly flushMs = 250,
   ) {}
 
+  private stmt(sql: string): Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   getModel(id: string): ContainerModel | undefined {
-    const r = this.db.prepare('SELECT * FROM models WHERE id = ?').get(id) as ModelRow | undefined;
+    const r = this.stmt('SELECT * FROM models WHERE id = ?').get(id) as ModelRow | undefined;
     return r ? toModel(r) : undefined;
   }
 
   listModels(): ContainerModel[] {
-    return (this.db.prepare('SELECT * FROM models ORDER BY image').all() as ModelRow[]).map(toModel);
+    return (this.stmt('SELECT * FROM models ORDER BY image').all() as ModelRow[]).map(toModel);
   }
 
   putModel(m: ContainerModel): void {
-    this.db
-      .prepare(
-        `INSERT INTO models(id, image, state, learning_seconds, learning_started_at, manual,
+    this.stmt(
+      `INSERT INTO models(id, image, state, learning_seconds, learning_started_at, manual,
            processes, listening, outbound, dns, file_dirs, archived_at, prior_state, updated_at)
          VALUES (@id, @image, @state, @ls, @started, @manual, @processes, @listening, @outbound, @dns, @fileDirs,
            @archivedAt, @priorState, @now)
@@ -125,41 +136,38 @@ export class ModelsRepo implements ModelStore {
            manual = excluded.manual, processes = excluded.processes, listening = excluded.listening,
            outbound = excluded.outbound, dns = excluded.dns, file_dirs = excluded.file_dirs,
            archived_at = excluded.archived_at, prior_state = excluded.prior_state, updated_at = excluded.updated_at`,
-      )
-      .run({
-        id: m.id,
-        image: m.image,
-        state: m.state,
-        ls: m.learningSeconds ?? null,
-        started: m.learningStartedAt,
-        manual: m.manual ? 1 : 0,
-        processes: JSON.stringify(m.processes),
-        listening: JSON.stringify(m.listening),
-        outbound: JSON.stringify(m.outbound),
-        dns: JSON.stringify(m.dns),
-        fileDirs: JSON.stringify(m.fileDirs),
-        archivedAt: m.archivedAt ?? null,
-        priorState: m.priorState ?? null,
-        now: new Date().toISOString(),
-      });
+    ).run({
+      id: m.id,
+      image: m.image,
+      state: m.state,
+      ls: m.learningSeconds ?? null,
+      started: m.learningStartedAt,
+      manual: m.manual ? 1 : 0,
+      processes: JSON.stringify(m.processes),
+      listening: JSON.stringify(m.listening),
+      outbound: JSON.stringify(m.outbound),
+      dns: JSON.stringify(m.dns),
+      fileDirs: JSON.stringify(m.fileDirs),
+      archivedAt: m.archivedAt ?? null,
+      priorState: m.priorState ?? null,
+      now: new Date().toISOString(),
+    });
   }
 
   deleteModel(id: string): void {
-    this.db.prepare('DELETE FROM models WHERE id = ?').run(id);
+    this.stmt('DELETE FROM models WHERE id = ?').run(id);
   }
 
   addHistory(e: ModelHistoryEntry): void {
-    this.db
-      .prepare('INSERT INTO model_history(model_id, time, kind, detail, container) VALUES (?, ?, ?, ?, ?)')
-      .run(e.modelId, e.time, e.kind, e.detail, e.container ?? null);
+    this.stmt(
+      'INSERT INTO model_history(model_id, time, kind, detail, container) VALUES (?, ?, ?, ?, ?)',
+    ).run(e.modelId, e.time, e.kind, e.detail, e.container ?? null);
   }
 
   history(modelId: string): ModelHistoryEntry[] {
-    const rows = this.db
-      .prepare(
-        'SELECT model_id, time, kind, detail, container FROM model_history WHERE model_id = ? ORDER BY id',
-      )
-      .all(modelId) as Array<{
+    const rows = this.stmt(
+      'SELECT model_id, time, kind, detail, container FROM model_history WHERE model_id = ? ORDER BY id',
+    ).all(modelId) as Array<{
       model_id: string;
       time: string;
       kind: HistoryKind;
@@ -188,7 +196,7 @@ export class ModelsRepo implements ModelStore {
     if (this.pending.size === 0) return [];
     const batch = [...this.pending.values()];
     this.pending.clear();
-    const upsert = this.db.prepare(
+    const upsert = this.stmt(
       `INSERT INTO audits(audit_key, kind, what, container, image, process, rule, count, first_seen, last_seen)
        VALUES (@key, @kind, @what, @container, @image, @process, @rule, @count, @firstTime, @lastTime)
        ON CONFLICT(audit_key, first_seen) DO UPDATE SET count = excluded.count, last_seen = excluded.last_seen
@@ -212,16 +220,16 @@ export class ModelsRepo implements ModelStore {
   /** The newest audits (the engine's view); the API pages through listAudits. */
   audits(limit = 10_000): ModelAudit[] {
     this.flush();
-    const rows = this.db.prepare('SELECT * FROM audits ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[];
+    const rows = this.stmt('SELECT * FROM audits ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[];
     return rows.map(toAudit);
   }
 
   /** Audit occurrences per container id seen since an ISO time (the radar's outline). */
   auditCountsByContainer(since: string): Map<string, number> {
     this.flush();
-    const rows = this.db
-      .prepare('SELECT container, SUM(count) AS n FROM audits WHERE last_seen >= ? GROUP BY container')
-      .all(since) as Array<{ container: string; n: number }>;
+    const rows = this.stmt(
+      'SELECT container, SUM(count) AS n FROM audits WHERE last_seen >= ? GROUP BY container',
+    ).all(since) as Array<{ container: string; n: number }>;
     return new Map(rows.map((r) => [r.container, r.n]));
   }
 
@@ -244,14 +252,11 @@ export class ModelsRepo implements ModelStore {
       args.s = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM audits ${clause}`).get(args) as { n: number })
-      .n;
+    const total = (this.stmt(`SELECT COUNT(*) AS n FROM audits ${clause}`).get(args) as { n: number }).n;
     const items = (
-      this.db
-        .prepare(
-          `SELECT * FROM audits ${clause} ORDER BY last_seen DESC, id DESC LIMIT @limit OFFSET @offset`,
-        )
-        .all({ ...args, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as AuditRow[]
+      this.stmt(
+        `SELECT * FROM audits ${clause} ORDER BY last_seen DESC, id DESC LIMIT @limit OFFSET @offset`,
+      ).all({ ...args, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as AuditRow[]
     ).map(toAudit);
     return { items, total };
   }
