@@ -63,6 +63,11 @@ async function main(): Promise<void> {
       if (body.error) throw new Error(`${channel}: ${body.error.message}`);
       return body.result;
     };
+    // A deployed-images rule, so each listed image is also judged (its verdict), as on a real console.
+    await invoke('vulnRules:set', {
+      kind: 'deployed',
+      rules: [{ name: 'Bench deployed rule', alertThreshold: 'low', failThreshold: 'high', onlyFixed: true }],
+    });
     const page1 = { page: 1, pageSize: 25 };
     const calls: Array<[string, string, unknown]> = [
       ['images:list (deployed)', 'images:list', page1],
@@ -108,6 +113,14 @@ async function main(): Promise<void> {
         ['Container models', 'monitor/runtime/models', '[data-testid=model-row]'],
         ['Container audits', 'monitor/events/audits', '[data-testid=audit-row]'],
       ];
+      // MOAT_BENCH_TRACE=1 prints each API request of the last load of every screen, with its duration.
+      const trace: string[] = [];
+      if (process.env.MOAT_BENCH_TRACE) {
+        page.on('requestfinished', (req) => {
+          const t = req.timing();
+          trace.push(`  ${req.url().replace(serve.base, '')} ${t.responseEnd.toFixed(0)} ms`);
+        });
+      }
       for (const [what, route, selector] of screens) {
         const times: number[] = [];
         for (let i = 0; i < 5; i++) {
@@ -118,6 +131,7 @@ async function main(): Promise<void> {
           await page.waitForSelector(selector, { timeout: 30_000 });
           times.push(Date.now() - t);
         }
+        if (trace.length > 0) log(`${what}:\n${trace.splice(0).join('\n')}`);
         rows.push({ what: `first page: ${what}`, ...stats(times), goalMs: RENDER_GOAL_MS });
       }
     } finally {
@@ -161,7 +175,11 @@ async function startServe(
   dockerHost: string,
 ): Promise<{ base: string; token: string; loginUrl: string; stop(): void }> {
   const bin = path.resolve(__dirname, '../bin/moat');
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
+  // MOAT_BENCH_PROFILE=<dir> writes a CPU profile of the console there when it exits.
+  const profile = process.env.MOAT_BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MOAT_BENCH_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, bin, 'serve', '--port', '0'], {
     env: { ...process.env, MOAT_HOME: home, DOCKER_HOST: dockerHost, MOAT_RUNTIME: 'off' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

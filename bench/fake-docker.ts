@@ -45,8 +45,10 @@ export async function fakeDockerDaemon(
     if (p === '/containers/json') return json(res, '[]');
     if (p === '/events') {
       res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.flushHeaders();
       return; // held open: no events happen on the bench daemon
     }
+    if (process.env.MOAT_BENCH_DEBUG) process.stderr.write(`fake docker: 404 ${req.method} ${p}\n`);
     res.writeHead(404, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ message: `the bench daemon does not serve ${req.method} ${p}` }));
   });

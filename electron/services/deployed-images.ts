@@ -57,6 +57,9 @@ export class DeployedImages {
   async list(page: number, pageSize: number, search?: string): Promise<Page<DeployedImageDto>> {
     const [images, containers] = await Promise.all([this.bridge.listImages(), this.bridge.listContainers()]);
     const needle = search?.toLowerCase();
+    const perImage = new Map<string, number>();
+    for (const c of containers) perImage.set(c.ImageID, (perImage.get(c.ImageID) ?? 0) + 1);
+    const nameOf = (r: DeployedImageDto): string => r.repoTags[0] ?? r.id;
     const rows = images
       .map((img): DeployedImageDto => {
         const tags = (img.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
@@ -65,11 +68,12 @@ export class DeployedImages {
           repoTags: tags,
           created: new Date(img.Created * 1000).toISOString(),
           size: img.Size,
-          containers: containers.filter((c) => c.ImageID === img.Id).length,
+          containers: perImage.get(img.Id) ?? 0,
         };
       })
       .filter((r) => !needle || [r.id, ...r.repoTags].some((f) => f.toLowerCase().includes(needle)))
-      .sort((a, b) => (a.repoTags[0] ?? a.id).localeCompare(b.repoTags[0] ?? b.id));
+      // Code-point order: image references are ASCII, and localeCompare costs ~100 ms on 10,000 images.
+      .sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0));
     // Scan summaries (counts, verdicts) only for the page shown: judging findings costs per image.
     const shown = paginate(rows, page, pageSize);
     for (const r of shown.items) {

@@ -166,7 +166,7 @@ export class ScanQueries {
     const all = this.repo.severityCounts(r.id);
     const counts = base ? this.repo.severityCountsFrom(r.id, base.diffIds.length) : all;
     const total = (c: Record<string, number>): number => Object.values(c).reduce((a, b) => a + b, 0);
-    const packages = r.status === 'done' ? this.repo.packages(r.id).length : 0;
+    const packages = r.status === 'done' ? this.repo.packageCount(r.id) : 0;
     return {
       id: r.id,
       kind: r.kind,
@@ -178,8 +178,7 @@ export class ScanQueries {
       finishedAt: r.finished_at ?? undefined,
       os: r.os_name ?? (r.os_family ? `${r.os_family} ${r.os_release ?? ''}`.trim() : undefined),
       packages,
-      complianceFailed: this.repo.compliance(r.id).filter((c) => c.status === 'fail' || c.status === 'error')
-        .length,
+      complianceFailed: this.repo.complianceFailedCount(r.id),
       vulns: Object.fromEntries(SEVERITIES.map((s) => [s, counts[s] ?? 0])) as Record<SeverityName, number>,
       feeds: JSON.parse(r.feeds_json) as Array<{ name: string; importedAt: string }>,
       sourceHost: r.source_host ?? undefined,

@@ -172,6 +172,22 @@ export class ScansRepo {
     })();
   }
 
+  packageCount(id: number): number {
+    return (
+      this.db.prepare('SELECT COUNT(*) AS n FROM scan_packages WHERE scan_id = ?').get(id) as { n: number }
+    ).n;
+  }
+
+  complianceFailedCount(id: number): number {
+    return (
+      this.db
+        .prepare(
+          "SELECT COUNT(*) AS n FROM scan_compliance WHERE scan_id = ? AND status IN ('fail', 'error')",
+        )
+        .get(id) as { n: number }
+    ).n;
+  }
+
   compliance(id: number): StoredCheck[] {
     const rows = this.db
       .prepare('SELECT * FROM scan_compliance WHERE scan_id = ? ORDER BY check_id')
