@@ -136,7 +136,11 @@ describe('runtime screens (web mode, Chromium)', () => {
         .querySelector('[data-testid=learning-form]')
         ?.textContent?.includes('MOAT_LEARNING_SECONDS=3 overrides'),
     );
-    const settings = await invokeConsole({ address: serve.base, token: serve.token }, 'runtime:settings', {});
+    // The override note shows before the save too: wait for the stored value, not for the text.
+    const settings = await waitFor('the learning setting to be stored', 5_000, async () => {
+      const s = await invokeConsole({ address: serve.base, token: serve.token }, 'runtime:settings', {});
+      return s.storedLearningSeconds === 300 ? s : undefined;
+    });
     expect(settings).toMatchObject({ storedLearningSeconds: 300, learningSeconds: 3 });
 
     // How long archived models are kept: days in the form, seconds in the API.
