@@ -18,7 +18,8 @@ const total = (v: Record<string, number>): number => Object.values(v).reduce((a,
 
 /** The derived image's scan summary once it is scanned and matched (the console scans every image it sees). */
 async function derivedScan(): Promise<NonNullable<DeployedImageDto['scan']>> {
-  const deadline = Date.now() + 90_000;
+  // Generous: scans run one at a time and the console may still be scanning the daemon's other images.
+  const deadline = Date.now() + 240_000;
   for (;;) {
     const page = (await session().call('images:list', {
       search: IMAGE_NAMES.alpineDerived,
@@ -82,7 +83,7 @@ describe('base images (web mode, Chromium)', () => {
     expect(all.filter((r) => r.includes('inherited from'))).toHaveLength(after.inherited!);
     expect(all.some((r) => r.includes('MOAT-TEST-MUSL-1') && r.includes('inherited from'))).toBe(true);
     await page.screenshot({ path: shot('derived-detail'), fullPage: true });
-  });
+  }, 300_000);
 
   it('removing the base image counts the inherited findings again', async () => {
     const page = session().page;

@@ -41,13 +41,14 @@ const total = (v: Record<string, number>): number => Object.values(v).reduce((a,
 
 /** The newest scan of an image in the deployed list, once it is done and matched against both feeds. */
 async function scanOf(ref: string): Promise<Summary> {
-  const deadline = Date.now() + 90_000;
+  // Generous: scans run one at a time and the console may still be scanning the daemon's other images.
+  const deadline = Date.now() + 240_000;
   for (;;) {
     const page = await call('images:list', { search: ref });
     const scan = page.items.find((i) => i.repoTags.includes(ref))?.scan as Summary | undefined;
     if (scan?.status === 'done' && total(scan.vulns) + (scan.inherited ?? 0) > 0) return scan;
     if (Date.now() > deadline)
-      throw new Error(`${ref} was not scanned with findings in 90 s: ${JSON.stringify(scan)}`);
+      throw new Error(`${ref} was not scanned with findings in 240 s: ${JSON.stringify(scan)}`);
     await new Promise((r) => setTimeout(r, 300));
   }
 }
@@ -72,7 +73,7 @@ describe('base images (moat serve)', () => {
     const rows = (await call('scans:vulns', { id: derived.id, pageSize: 500 })).items;
     expect(rows.some((r) => r.packageName === 'minimist')).toBe(true);
     expect(rows.every((r) => r.inheritedFrom === undefined)).toBe(true);
-  });
+  }, 300_000);
 
   it('declares a daemon image as a base and hides what derived images inherit from it', async () => {
     const before = await scanOf(IMAGE_NAMES.alpineDerived);
@@ -190,7 +191,8 @@ describe('vulnerability rules per kind (moat serve)', () => {
       rules: [{ name: 'Deployed everything', failThreshold: 'low' }],
     });
     const { scanId } = await call('hosts:scan', {});
-    const deadline = Date.now() + 110_000;
+    // Scans run one at a time: the host waits behind the daemon's images the console is still scanning.
+    const deadline = Date.now() + 280_000;
     let host = await call('scans:get', { id: scanId });
     while (host.status === 'running' && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 500));
@@ -201,7 +203,7 @@ describe('vulnerability rules per kind (moat serve)', () => {
     expect(host.baseImage).toBeUndefined();
     const listed = (await call('scans:list', { kind: 'host' })).items.find((h) => h.id === scanId);
     expect(listed?.vulnVerdict?.rule).toBe('Host rule');
-  });
+  }, 300_000);
 
   it('refuses a malformed rule list, naming the kind, and keeps the stored one', async () => {
     const bad = await post('vulnRules:set', {
