@@ -34,6 +34,14 @@ describe('API contract', () => {
       image: string;
       action: 'start' | 'stop';
     }>();
+    expectTypeOf<InvokeMap['models:setLearning']['params']>().toEqualTypeOf<{
+      image: string;
+      seconds: number | null;
+    }>();
+    expectTypeOf<InvokeMap['runtime:settings']['params']>().toEqualTypeOf<{
+      learningSeconds?: number;
+      archiveDeleteSeconds?: number;
+    }>();
     expectTypeOf<InvokeMap['audits:list']['params']['kind']>().toEqualTypeOf<
       'process' | 'listen' | 'outbound' | 'dns' | 'file-system' | undefined
     >();
