@@ -122,4 +122,27 @@ describe('base images (web mode, Chromium)', () => {
     await waitForText(page, verdict, /FAIL.*Deployed baseline/);
     await page.screenshot({ path: shot('deployed-verdict'), fullPage: true });
   });
+
+  it('declares a scanned image a base from its own page', async () => {
+    const page = session().page;
+    await page.click('text=Vulnerabilities · Images');
+    // The link appears once the image is scanned, which may wait behind the daemon's other images.
+    const link = page
+      .locator('[data-testid=image-row]', { hasText: IMAGE_NAMES.alpineApk })
+      .locator('a')
+      .first();
+    await link.waitFor({ timeout: 240_000 });
+    await link.click();
+    await waitForText(page, '[data-testid=detail-ref]', IMAGE_NAMES.alpineApk);
+    await page.click('button:has-text("Declare as base image")');
+    await waitForText(page, '[data-testid=base-images-status]', `${IMAGE_NAMES.alpineApk} is a base image`);
+    const derived = await derivedScan();
+    expect(derived.baseImage).toBe(IMAGE_NAMES.alpineApk);
+    await page.click('text=Vulnerabilities · Images');
+    await waitForText(
+      page,
+      `[data-testid=image-row]:has-text("${IMAGE_NAMES.alpineDerived}") [data-testid=inherited-count]`,
+      `+${derived.inherited} inherited`,
+    );
+  }, 300_000);
 });
