@@ -11,7 +11,7 @@ export function createHandlers(s: Services): Handlers {
   return {
     'system:version': async () => s.system.version(),
     'dashboard:get': async () => s.docker.dashboard(),
-    'images:list': async (p) => s.deployed.list(p.page, p.pageSize, p.search),
+    'images:list': async (p) => s.deployed.list(p.page, p.pageSize, p.search, p.sort, p.desc),
     'containers:list': async (p) => s.docker.containers(p.page, p.pageSize, p.state, p.search),
     'events:recent': async (p) => s.docker.recentEvents(p.limit),
     'scans:list': async (p) => s.scanQueries.list(p.kind, p.page, p.pageSize),

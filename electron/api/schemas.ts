@@ -1,5 +1,6 @@
 // The zod schema of every channel's params: the one place request shapes are defined and checked.
 import { z } from 'zod';
+import { IMAGE_SORTS, VULN_SORTS } from '../services/list-sort';
 import { publishSchema } from './publish-schema';
 import { collectionSchemas } from './collection-schemas';
 
@@ -20,7 +21,9 @@ export const paramSchemas = {
   ...collectionSchemas,
   'system:version': z.object({}).strict(),
   'dashboard:get': z.object({}).strict(),
-  'images:list': pageParams,
+  'images:list': pageParams
+    .extend({ sort: z.enum(IMAGE_SORTS).default('name'), desc: z.boolean().default(false) })
+    .strict(),
   'containers:list': pageParams
     .extend({ state: z.enum(['all', 'running', 'stopped']).default('all') })
     .strict(),
@@ -35,6 +38,8 @@ export const paramSchemas = {
       tag: z.string().min(1).max(100).optional(),
       fixable: z.boolean().optional(),
       inherited: z.boolean().optional(),
+      sort: z.enum(VULN_SORTS).default('severity'),
+      desc: z.boolean().default(false),
     })
     .strict(),
   'scans:packages': pageParams.extend({ id: z.number().int().min(1) }).strict(),

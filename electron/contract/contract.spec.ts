@@ -16,15 +16,20 @@ describe('API contract', () => {
     expectTypeOf<InvokeMap['dashboard:get']['params']>().toEqualTypeOf<Record<string, never>>();
     expectTypeOf<InvokeMap['dashboard:get']['result']>().toEqualTypeOf<DashboardDto>();
     expectTypeOf<InvokeMap['system:version']['result']>().toEqualTypeOf<VersionDto>();
+    type ImageSort = 'name' | 'risk' | 'containers' | 'scanned' | 'size';
     expectTypeOf<InvokeMap['images:list']['params']>().toEqualTypeOf<{
       page?: number;
       pageSize?: number;
       search?: string;
+      sort?: ImageSort;
+      desc?: boolean;
     }>();
     expectTypeOf<InvokeMap['images:list']['parsed']>().toEqualTypeOf<{
       page: number;
       pageSize: number;
       search?: string;
+      sort: ImageSort;
+      desc: boolean;
     }>();
     expectTypeOf<InvokeMap['images:list']['result']>().toEqualTypeOf<Page<DeployedImageDto>>();
     expectTypeOf<InvokeMap['containers:list']['params']['state']>().toEqualTypeOf<

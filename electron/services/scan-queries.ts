@@ -17,11 +17,11 @@ import { isInherited } from '../../agent/policy/base-image';
 import { envSecrets } from '../../agent/compliance/secrets';
 import { maskSecret } from '../../agent/compliance/mask';
 import { paginate } from './docker-service';
+import { directed, vulnComparator, type VulnSort } from './list-sort';
 import { tagRows, type FindingTagSource } from './finding-tags';
 import { NO_POLICY, baseOfScan, vulnVerdictOf, type ScanPolicy } from './scan-policy';
 
 const SEVERITIES: readonly SeverityName[] = ['critical', 'high', 'medium', 'low', 'negligible', 'unknown'];
-const RANK = new Map(SEVERITIES.map((s, i) => [s, i]));
 
 export class ScanQueries {
   /** Tags on findings, set by the composition root (none in bare queries). */
@@ -75,6 +75,8 @@ export class ScanQueries {
       tag?: string;
       /** Include findings inherited from the image's base image (marked); hidden by default. */
       inherited?: boolean;
+      sort?: VulnSort;
+      desc?: boolean;
     },
   ): Page<VulnRowDto> {
     const scan = this.row(id);
@@ -109,7 +111,7 @@ export class ScanQueries {
       .filter(
         (v) => !needle || [v.id, v.packageName, ...v.aliases].some((f) => f.toLowerCase().includes(needle)),
       )
-      .sort((a, b) => (RANK.get(a.severity) ?? 9) - (RANK.get(b.severity) ?? 9) || a.id.localeCompare(b.id));
+      .sort(directed(vulnComparator(q.sort ?? 'severity'), q.desc));
     return paginate(tagRows(rows, scan.ref, this.tags, q.tag), q.page, q.pageSize);
   }
 

@@ -242,6 +242,19 @@ export class ScansRepo {
       .get(imageId) as ScanRow | undefined;
   }
 
+  /** Severity counts of many scans in one query (sorting a list by risk). */
+  severityCountsMany(ids: readonly number[]): Map<number, Record<string, number>> {
+    const out = new Map<number, Record<string, number>>();
+    const rows = this.db
+      .prepare(
+        `SELECT scan_id, severity, COUNT(*) AS n FROM scan_vulns
+         WHERE scan_id IN (SELECT value FROM json_each(?)) GROUP BY scan_id, severity`,
+      )
+      .all(JSON.stringify(ids)) as Array<{ scan_id: number; severity: string; n: number }>;
+    for (const r of rows) out.set(r.scan_id, { ...out.get(r.scan_id), [r.severity]: r.n });
+    return out;
+  }
+
   severityCounts(id: number): Record<string, number> {
     const rows = this.db
       .prepare('SELECT severity, COUNT(*) AS n FROM scan_vulns WHERE scan_id = ? GROUP BY severity')

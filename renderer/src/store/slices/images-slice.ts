@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type {
   DeployedImageDto,
+  InvokeMap,
   Page,
   PackageRowDto,
   ScanDetailDto,
@@ -10,9 +11,12 @@ import type {
 import { api } from '../../api/client';
 import type { AppState } from '../index';
 
+export type ImageSortName = InvokeMap['images:list']['parsed']['sort'];
+export type VulnSortName = InvokeMap['scans:vulns']['parsed']['sort'];
+
 export interface ImagesSlice {
   images?: Page<DeployedImageDto>;
-  imagesQuery: { page: number; search: string };
+  imagesQuery: { page: number; search: string; sort: ImageSortName; desc: boolean };
   imagesError?: string;
   scanProgress: Record<number, ScanProgressDto>;
   detail?: ScanDetailDto;
@@ -24,6 +28,8 @@ export interface ImagesSlice {
     severity?: VulnRowDto['severity'];
     inherited?: boolean;
     tag?: string;
+    sort: VulnSortName;
+    desc: boolean;
   };
   loadImages(patch?: Partial<ImagesSlice['imagesQuery']>): Promise<void>;
   rescan(ref: string): Promise<void>;
@@ -37,9 +43,9 @@ export interface ImagesSlice {
 const PAGE_SIZE = 25;
 
 export const createImagesSlice: StateCreator<AppState, [], [], ImagesSlice> = (set, get) => ({
-  imagesQuery: { page: 1, search: '' },
+  imagesQuery: { page: 1, search: '', sort: 'name', desc: false },
   scanProgress: {},
-  vulnQuery: { page: 1, search: '' },
+  vulnQuery: { page: 1, search: '', sort: 'severity', desc: false },
   async loadImages(patch) {
     const q = { ...get().imagesQuery, ...patch };
     set({ imagesQuery: q });
@@ -48,6 +54,8 @@ export const createImagesSlice: StateCreator<AppState, [], [], ImagesSlice> = (s
         page: q.page,
         pageSize: PAGE_SIZE,
         search: q.search || undefined,
+        sort: q.sort,
+        desc: q.desc,
       });
       set({ images, imagesError: undefined });
     } catch (err) {
@@ -72,7 +80,7 @@ export const createImagesSlice: StateCreator<AppState, [], [], ImagesSlice> = (s
       detail: undefined,
       detailVulns: undefined,
       detailPackages: undefined,
-      vulnQuery: { page: 1, search: '' },
+      vulnQuery: { page: 1, search: '', sort: 'severity', desc: false },
     });
     const detail = await api.invoke('scans:get', { id: scanId });
     set({ detail });
@@ -91,6 +99,8 @@ export const createImagesSlice: StateCreator<AppState, [], [], ImagesSlice> = (s
       severity: q.severity,
       tag: q.tag,
       inherited: q.inherited,
+      sort: q.sort,
+      desc: q.desc,
     });
     set({ detailVulns });
   },

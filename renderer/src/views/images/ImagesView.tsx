@@ -1,4 +1,6 @@
 import { useEffect, type JSX } from 'react';
+import { SortHeader } from '../../components/SortHeader';
+import type { ImageSortName } from '../../store/slices/images-slice';
 import { useStore } from '../../store/index';
 import { Pager } from '../../components/Pager';
 import { SeverityCounts } from '../../components/SeverityCounts';
@@ -14,6 +16,11 @@ export function ImagesView(): JSX.Element {
   const query = useStore((s) => s.imagesQuery);
   const progress = useStore((s) => s.scanProgress);
   const load = useStore((s) => s.loadImages);
+  const sortProps = {
+    sort: query.sort,
+    desc: query.desc,
+    onSort: (sort: ImageSortName, desc: boolean) => void load({ sort, desc, page: 1 }),
+  };
   const rescan = useStore((s) => s.rescan);
   const navigate = useStore((s) => s.navigate);
   useEffect(() => void load(), [load]);
@@ -47,14 +54,14 @@ export function ImagesView(): JSX.Element {
       <table className="grid" data-testid="images-table">
         <thead>
           <tr>
-            <th>Image</th>
+            <SortHeader label="Image" sortKey="name" {...sortProps} />
             <th>OS</th>
-            <th>Vulnerabilities (C H M L)</th>
+            <SortHeader label="Vulnerabilities (C H M L)" sortKey="risk" {...sortProps} />
             <th>Verdict</th>
             <th>Compliance failures</th>
             <th>Packages</th>
-            <th>Containers</th>
-            <th>Scanned</th>
+            <SortHeader label="Containers" sortKey="containers" {...sortProps} />
+            <SortHeader label="Scanned" sortKey="scanned" {...sortProps} />
             <th></th>
           </tr>
         </thead>

@@ -1,4 +1,6 @@
 import { useEffect, useState, type JSX } from 'react';
+import { SortHeader } from '../../components/SortHeader';
+import type { VulnSortName } from '../../store/slices/images-slice';
 import type { SeverityName, VulnRowDto } from '../../../../electron/contract/index';
 import { useStore } from '../../store/index';
 import { Pager } from '../../components/Pager';
@@ -11,6 +13,11 @@ export function VulnerabilitiesTab(): JSX.Element {
   const vulns = useStore((s) => s.detailVulns);
   const q = useStore((s) => s.vulnQuery);
   const load = useStore((s) => s.loadVulns);
+  const sortProps = {
+    sort: q.sort,
+    desc: q.desc,
+    onSort: (sort: VulnSortName, desc: boolean) => void load({ sort, desc, page: 1 }),
+  };
   const tagDefs = useStore((s) => s.vulnTagDefs);
   const loadTags = useStore((s) => s.loadCollections);
   const findingStatus = useStore((s) => s.findingStatus);
@@ -87,13 +94,13 @@ export function VulnerabilitiesTab(): JSX.Element {
         <table className="grid" data-testid="vulns-table">
           <thead>
             <tr>
-              <th>ID</th>
-              <th>Severity</th>
-              <th>CVSS</th>
-              <th>Package</th>
+              <SortHeader label="ID" sortKey="id" {...sortProps} />
+              <SortHeader label="Severity" sortKey="severity" {...sortProps} />
+              <SortHeader label="CVSS" sortKey="cvss" {...sortProps} />
+              <SortHeader label="Package" sortKey="package" {...sortProps} />
               <th>Version</th>
               <th>Fixed in</th>
-              <th>Published</th>
+              <SortHeader label="Published" sortKey="published" {...sortProps} />
               <th>Layer</th>
               <th>Feed</th>
               <th>Tags</th>
