@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildMirror } from '../setup/feed-mirror';
 import { requireDocker } from '../setup/docker-cli';
 import { useBrowserSession } from '../setup/browser-session';
@@ -45,6 +45,8 @@ describe('custom feeds (web mode, Chromium)', () => {
     await session().page.click('text=Vulnerabilities · Images');
     const row = session().page.locator('[data-testid=image-row]', { hasText: IMAGE_NAMES.nodeappV2 });
     await row.locator('a').waitFor({ timeout: 90_000 });
+    // Feeds are imported now: no notice about a missing feed.
+    expect(await session().page.locator('[data-testid=no-feed-notice]').count()).toBe(0);
     await row.locator('a').click();
     await session().page.waitForSelector('[data-testid=vulns-table]');
     await session().page.waitForFunction(

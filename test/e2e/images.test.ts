@@ -17,6 +17,8 @@ describe('images screen (web mode, Chromium)', () => {
     const row = session().page.locator('[data-testid=image-row]', { hasText: IMAGE_NAMES.alpineApk });
     await row.locator('a').waitFor({ timeout: 90_000 });
     expect(await row.textContent()).toMatch(/Alpine/i);
+    // This console has no feed yet: the list says so and what to do.
+    await waitForText(session().page, '[data-testid=no-feed-notice]', 'moat feeds update');
   });
 
   it('sorts the list on the server by a column header, and reverses it on a second click', async () => {

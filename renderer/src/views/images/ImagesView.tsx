@@ -23,7 +23,10 @@ export function ImagesView(): JSX.Element {
   };
   const rescan = useStore((s) => s.rescan);
   const navigate = useStore((s) => s.navigate);
+  const feeds = useStore((s) => s.feeds);
+  const loadFeeds = useStore((s) => s.loadFeeds);
   useEffect(() => void load(), [load]);
+  useEffect(() => void loadFeeds(), [loadFeeds]);
 
   const running = Object.values(progress);
   return (
@@ -50,6 +53,13 @@ export function ImagesView(): JSX.Element {
           </span>
         )}
       </div>
+      {feeds && feeds.length === 0 && (
+        <p className="notice" data-testid="no-feed-notice">
+          No vulnerability feed imported, so no image can show vulnerabilities yet: import one on{' '}
+          <a href="#/manage/feeds">Manage › Custom feeds</a> or run <code>moat feeds update</code> (or{' '}
+          <code>moat feeds import &lt;files&gt;</code>) on the console host.
+        </p>
+      )}
       {error && <p className="error">{error}</p>}
       <table className="grid" data-testid="images-table">
         <thead>
