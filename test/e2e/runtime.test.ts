@@ -8,6 +8,7 @@ import { launchBrowser, watchPageErrors } from '../setup/browser';
 import { startServe, type ServeProcess } from '../setup/serve-process';
 import { waitForText } from '../setup/page-text';
 import { IMAGE_NAMES } from '../setup/test-images';
+import { waitFor } from '../setup/wait-for';
 
 requireDocker();
 requireRoot('moat serve embeds the runtime sensors only as root');
@@ -32,16 +33,6 @@ afterAll(async () => {
   await serve?.stop();
   if (errors.length > 0) throw new Error(`the page reported errors:\n${errors.join('\n')}`);
 });
-
-async function waitFor<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('runtime screens (web mode, Chromium)', () => {
   it('shows a new container audit live, without a reload', async () => {

@@ -11,6 +11,7 @@ import { docker, requireDocker, requireRoot } from '../setup/docker-cli';
 import { buildOwnImage, removeImage } from '../setup/own-image';
 import { startServe, type ServeProcess } from '../setup/serve-process';
 import { IMAGE_NAMES } from '../setup/test-images';
+import { waitFor } from '../setup/wait-for';
 
 requireDocker();
 requireRoot('the agent runs as root; the consoles are started as user nobody');
@@ -24,16 +25,6 @@ let dockerGid = 0;
 let groupName = '';
 let image = '';
 let container = '';
-
-async function waitFor<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   // The user's console needs Docker (the docker group) and the agent (its group): one group serves for both,

@@ -15,6 +15,7 @@ import { childrenOf, startAgent as startAgentProcess, type AgentProcess } from '
 import { buildOwnImage, removeImage } from '../setup/own-image';
 import { startServe, type ServeProcess } from '../setup/serve-process';
 import { IMAGE_NAMES } from '../setup/test-images';
+import { waitFor } from '../setup/wait-for';
 
 requireDocker();
 requireRoot('moat agent --local runs the sensors as root and gives its socket to a group');
@@ -49,16 +50,6 @@ function connectAs(uid: number, gid: number): string {
     timeout: 10_000,
   });
   return `${r.stdout}${r.stderr}`.trim();
-}
-
-async function waitFor<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 beforeAll(() => {

@@ -11,6 +11,7 @@ import type { ModelDetailDto } from '../../electron/contract/index';
 import { composeConsole, type Console } from '../../electron/main/compose';
 import { docker, dockerOk, requireDocker, requireRoot } from '../setup/docker-cli';
 import { IMAGE_NAMES } from '../setup/test-images';
+import { waitFor } from '../setup/wait-for';
 
 requireDocker();
 requireRoot('the console embeds the runtime sensors (which create the models) only as root');
@@ -63,16 +64,6 @@ async function open(): Promise<ReturnType<typeof directClient>> {
 function close(): void {
   app?.close();
   app = undefined;
-}
-
-async function waitFor<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 type Call = ReturnType<typeof directClient>;

@@ -9,6 +9,7 @@ import type { RadarDto } from '../../electron/contract/index';
 import { composeConsole, type Console } from '../../electron/main/compose';
 import { docker, dockerOk, requireDocker, requireRoot } from '../setup/docker-cli';
 import { IMAGE_NAMES } from '../setup/test-images';
+import { waitFor } from '../setup/wait-for';
 
 requireDocker();
 requireRoot('the console embeds the runtime sensors only when it runs as root');
@@ -37,16 +38,6 @@ afterAll(() => {
   else process.env.MOAT_LEARNING_SECONDS = savedLearning;
   fs.rmSync(home, { recursive: true, force: true });
 });
-
-async function waitFor<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('container radar', () => {
   it('shows running images as nodes and the learned connection between them as an edge', async () => {

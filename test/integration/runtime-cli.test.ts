@@ -9,6 +9,7 @@ import { invokeConsole } from '../../electron/cli/image-scan/console-client';
 import { docker, requireDocker, requireRoot } from '../setup/docker-cli';
 import { startServe, type ServeProcess } from '../setup/serve-process';
 import { IMAGE_NAMES } from '../setup/test-images';
+import { waitFor } from '../setup/wait-for';
 
 requireDocker();
 requireRoot('moat serve embeds the runtime sensors only as root');
@@ -24,16 +25,6 @@ function moat(...args: string[]): { status: number | null; stdout: string; stder
     timeout: 30_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-async function waitFor<T>(what: string, ms: number, probe: () => T | undefined): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 const target = (): { address: string; token: string } => ({ address: serve.base, token: serve.token });
