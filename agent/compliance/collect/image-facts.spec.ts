@@ -194,6 +194,36 @@ describe('ComplianceCollector', () => {
     expect([...facts.dpkgMd5sums.keys()]).toEqual(['/var/lib/dpkg/info/coreutils.md5sums']);
   });
 
+  it('hashes system binaries only with the digest of the package manager the image has shown', async () => {
+    const md5 = (s: string): string => createHash('md5').update(s).digest('hex');
+    const sha1 = (s: string): string => createHash('sha1').update(s).digest('hex');
+    const deb = fresh();
+    await feed(deb, '/bin/early', Buffer.from('e'), 0o755); // before any dpkg file: both digests
+    await feed(deb, '/etc/dpkg/dpkg.cfg', Buffer.from('# cfg\n'));
+    await feed(deb, '/usr/bin/late', Buffer.from('l'), 0o755);
+    deb.onProgress({ layer: 1, of: 1, diffId: L0, bytes: 1, phase: 'done' });
+    const d = deb.facts(inventory([L0])).binaries;
+    expect(d.get('/bin/early')).toMatchObject({ md5: md5('e'), sha1: sha1('e') });
+    expect(d.get('/usr/bin/late')).toMatchObject({ md5: md5('l'), sha1: '' });
+    const alpine = fresh();
+    await feed(alpine, '/etc/apk/arch', Buffer.from('x86_64\n'));
+    await feed(alpine, '/sbin/tool', Buffer.from('t'), 0o755);
+    alpine.onProgress({ layer: 1, of: 1, diffId: L0, bytes: 1, phase: 'done' });
+    expect(alpine.facts(inventory([L0])).binaries.get('/sbin/tool')).toMatchObject({
+      md5: '',
+      sha1: sha1('t'),
+    });
+    const both = fresh();
+    await feed(both, '/etc/apk/arch', Buffer.from('x86_64\n'));
+    await feed(both, '/var/lib/dpkg/status', Buffer.from('Package: x\n'));
+    await feed(both, '/usr/bin/tool', Buffer.from('t'), 0o755);
+    both.onProgress({ layer: 1, of: 1, diffId: L0, bytes: 1, phase: 'done' });
+    expect(both.facts(inventory([L0])).binaries.get('/usr/bin/tool')).toMatchObject({
+      md5: md5('t'),
+      sha1: sha1('t'),
+    });
+  });
+
   it('hashes only with the algorithms the loaded lists use, and still matches unsized sha256 lists', async () => {
     const sig = emptySignatureSet();
     const payload = Buffer.from('not eicar, but on the list');

@@ -20,6 +20,7 @@ export interface FileFinding {
 }
 
 export interface FileDigest {
+  /** '' when not computed: the walk had seen only another package manager's files by then. */
   md5: string;
   sha1: string;
   layer: LayerRef | null;
@@ -71,6 +72,10 @@ const SKIP_KEYS = /^\/(usr\/share\/(doc|man|locale|i18n|zoneinfo|info)|proc|sys)
 const BIN_DIR = /^\/(usr\/(local\/)?)?s?bin\/[^/]+$/;
 const DPKG_MD5 = /^\/var\/lib\/dpkg\/info\/[^/]+\.md5sums$/;
 const APK_DB = '/lib/apk/db/installed';
+// Files that show which package manager an image uses. Layers list paths in lexical order, so on
+// most images these come before /usr/bin; until one is seen, binaries get both digests.
+const DPKG_FILES = /^\/(var\/lib\/dpkg|etc\/dpkg|usr\/share\/dpkg)\/|^\/(usr\/)?bin\/dpkg$/;
+const APK_FILES = /^\/(lib\/apk|etc\/apk)\/|^\/(usr\/)?sbin\/apk$/;
 
 export class ComplianceCollector {
   readonly analyzer: Analyzer;
@@ -79,6 +84,8 @@ export class ComplianceCollector {
   private pendingTexts: PendingText[] = [];
   private byLayer = new Map<string, { items: Pending[]; digests: PendingDigest[]; texts: PendingText[] }>();
   private cached: string[] = [];
+  private seenDpkg = false;
+  private seenApk = false;
 
   constructor(private readonly opts: CollectorOptions) {
     this.analyzer = {
@@ -105,6 +112,8 @@ export class ComplianceCollector {
   };
 
   private required(f: FileMeta): boolean {
+    if (!this.seenDpkg && DPKG_FILES.test(f.path)) this.seenDpkg = true;
+    if (!this.seenApk && APK_FILES.test(f.path)) this.seenApk = true;
     if (f.mode & 0o6000) {
       const bits = [f.mode & 0o4000 ? 'setuid' : '', f.mode & 0o2000 ? 'setgid' : ''].filter(Boolean);
       this.pending.push({
@@ -133,9 +142,14 @@ export class ComplianceCollector {
     const isBin = (mode & 0o111) !== 0 && BIN_DIR.test(path);
     const sigFits = sig.count > 0 && (sig.anySize || sig.sizes.has(size));
     if (isBin || sigFits) {
-      // Hash only with what is needed: md5 and sha1 for system binaries (dpkg md5sums, apk sha1),
-      // and for signatures only the algorithms the loaded lists use.
-      const want = (a: HashAlgo): boolean => (a !== 'sha256' && isBin) || (sigFits && sig.algos.has(a));
+      // Hash only with what is needed: for system binaries md5 (dpkg md5sums) and sha1 (apk), but
+      // only one of them once the image has shown its package manager (check 448 reports a binary
+      // whose needed digest is missing as unverified, never as matching); for signatures only the
+      // algorithms the loaded lists use.
+      const binAlgo = (a: HashAlgo): boolean =>
+        (a === 'md5' && (this.seenDpkg || !this.seenApk)) ||
+        (a === 'sha1' && (this.seenApk || !this.seenDpkg));
+      const want = (a: HashAlgo): boolean => (isBin && binAlgo(a)) || (sigFits && sig.algos.has(a));
       const md5 = want('md5') ? createHash('md5').update(content).digest('hex') : '';
       const sha1 = want('sha1') ? createHash('sha1').update(content).digest('hex') : '';
       const digests: Partial<Record<HashAlgo, string>> = {};

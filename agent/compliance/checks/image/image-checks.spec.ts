@@ -148,6 +148,22 @@ describe('448 package binaries altered', () => {
     expect((await one(448, input({}, {}))).status).toBe('not_applicable');
   });
 
+  it('reports a packaged binary without the digest its database uses as an error, never a pass', async () => {
+    const binaries = new Map([
+      ['/usr/bin/ok', { md5: md5('ok'), sha1: '', layer: null }],
+      ['/bin/busybox', { md5: md5('bb'), sha1: '', layer: null }],
+    ]);
+    const dpkg = new Map([['/var/lib/dpkg/info/x.md5sums', `${md5('ok')}  usr/bin/ok\n`]]);
+    const apk = `P:busybox\nF:bin\nR:busybox\nZ:Q1${Buffer.from(sha1('bb'), 'hex').toString('base64')}\n\n`;
+    const r = await one(448, input({}, { binaries, dpkgMd5sums: dpkg, apkInstalled: apk }));
+    expect(r.status).toBe('error');
+    expect(r.reason).toMatch(/1 package-owned executable\(s\) were not hashed .*: \/bin\/busybox$/);
+    const changed = new Map([...binaries, ['/usr/bin/ok', { md5: md5('evil'), sha1: '', layer: null }]]);
+    expect(
+      (await one(448, input({}, { binaries: changed, dpkgMd5sums: dpkg, apkInstalled: apk }))).status,
+    ).toBe('fail');
+  });
+
   it('parsers skip garbage lines', () => {
     expect([...parseDpkgMd5sums(['nothex  usr/bin/a\n', `${'a'.repeat(32)}  /usr/bin/b\n`])]).toEqual([
       ['/usr/bin/b', 'a'.repeat(32)],
