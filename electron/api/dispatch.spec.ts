@@ -30,7 +30,7 @@ describe('dispatch', () => {
 
   it('validates params and passes defaults to the handler', async () => {
     await expect(dispatch('images:list', {})).resolves.toEqual({ channel: 'images:list' });
-    expect(seen.at(-1)).toEqual({ page: 1, pageSize: 50 });
+    expect(seen.at(-1)).toEqual({ page: 1, pageSize: 50, sort: 'name', desc: false });
     await expect(dispatch('images:list', { page: 0 })).rejects.toMatchObject({
       code: 'bad_request',
       message: expect.stringMatching(/invalid params for images:list: page/),
