@@ -71,6 +71,28 @@ describe('templates.json', () => {
     }
   });
 
+  it('the CIS template uses the v1.6.0 section numbers and each title names the same section', () => {
+    const cis = templates.find((t) => t.id === 'cis-docker-1.6');
+    const sectionOf = new Map(cis?.controls.map((c) => [c.checks[0], c.control]));
+    // v1.6.0 inserted 5.1 (swarm mode) and reordered 2.14-2.16; ids keep Prisma's v1.5.0 numbers (README.md).
+    expect(
+      Object.fromEntries([51, 54, 59, 525, 529, 531, 214, 215, 218].map((id) => [id, sectionOf.get(id)])),
+    ).toEqual({
+      51: '5.2',
+      54: '5.5',
+      59: '5.10',
+      525: '5.26',
+      529: '5.30',
+      531: '5.32',
+      214: '2.15',
+      215: '2.16',
+      218: '2.14',
+    });
+    for (const c of catalog.filter((e) => e.templates.includes('cis-docker-1.6') && /\(CIS \d/.test(e.title)))
+      if (c.id !== 113) expect(c.title, `check ${c.id}`).toContain(`(CIS ${sectionOf.get(c.id)})`);
+    expect(cis?.notCheckable.map((n) => n.control)).toContain('5.27');
+  });
+
   it('refuses a template naming an unknown check', () => {
     const bad = {
       templates: [

@@ -1,4 +1,4 @@
-// CIS 5.1: an AppArmor profile confines the container where the host supports AppArmor.
+// CIS 5.2 (v1.6.0): an AppArmor profile confines the container where the host supports AppArmor.
 import { fail, notApplicable, pass, type ComplianceCheck } from '../../types';
 import { securityOpts } from './inspect';
 

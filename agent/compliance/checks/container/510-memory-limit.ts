@@ -1,4 +1,4 @@
-// CIS 5.10: without a memory limit one container can exhaust the host.
+// CIS 5.11 (v1.6.0): without a memory limit one container can exhaust the host.
 import { fail, pass, type ComplianceCheck } from '../../types';
 
 export const memoryLimit: ComplianceCheck<'container'> = {

@@ -1,4 +1,4 @@
-// CIS 5.11: CPU shares or a CPU quota keep one container from starving the others.
+// CIS 5.12 (v1.6.0): CPU shares or a CPU quota keep one container from starving the others.
 import { fail, pass, type ComplianceCheck } from '../../types';
 
 export const cpuLimit: ComplianceCheck<'container'> = {

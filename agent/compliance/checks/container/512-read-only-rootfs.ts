@@ -1,4 +1,4 @@
-// CIS 5.12: a read-only root filesystem stops an intruder from dropping tools into the container.
+// CIS 5.13 (v1.6.0): a read-only root filesystem stops an intruder from dropping tools into the container.
 import { fail, pass, type ComplianceCheck } from '../../types';
 
 export const readOnlyRootfs: ComplianceCheck<'container'> = {

@@ -1,4 +1,4 @@
-// CIS 5.13: publish ports on a chosen host interface, not on every interface (0.0.0.0 / ::).
+// CIS 5.14 (v1.6.0): publish ports on a chosen host interface, not on every interface (0.0.0.0 / ::).
 import { failIfAny, type ComplianceCheck } from '../../types';
 import { portBindings } from './inspect';
 

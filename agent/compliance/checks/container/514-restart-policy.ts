@@ -1,4 +1,4 @@
-// CIS 5.14: restart on failure at most 5 times; "always"/"unless-stopped" hide crash loops.
+// CIS 5.15 (v1.6.0): restart on failure at most 5 times; "always"/"unless-stopped" hide crash loops.
 import { fail, pass, type ComplianceCheck } from '../../types';
 
 export const restartPolicy: ComplianceCheck<'container'> = {

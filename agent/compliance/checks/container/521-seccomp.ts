@@ -1,4 +1,4 @@
-// CIS 5.21: the default seccomp profile blocks dangerous syscalls; unconfined (or privileged) drops it.
+// CIS 5.22 (v1.6.0): the default seccomp profile blocks dangerous syscalls; unconfined (or privileged) drops it.
 import { fail, pass, type ComplianceCheck } from '../../types';
 import { securityOpts } from './inspect';
 

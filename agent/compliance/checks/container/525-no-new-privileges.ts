@@ -1,4 +1,4 @@
-// CIS 5.25: no-new-privileges stops setuid binaries from raising a process's privileges.
+// CIS 5.26 (v1.6.0): no-new-privileges stops setuid binaries from raising a process's privileges.
 import { fail, pass, type ComplianceCheck } from '../../types';
 import { securityOpts } from './inspect';
 

@@ -1,4 +1,4 @@
-// CIS 5.29: the default bridge lets every container on it reach every other; use user-defined networks.
+// CIS 5.30 (v1.6.0): the default bridge lets every container on it reach every other; use user-defined networks.
 import { fail, pass, type ComplianceCheck } from '../../types';
 
 export const defaultBridge: ComplianceCheck<'container'> = {

@@ -1,4 +1,4 @@
-// CIS 5.3: capabilities beyond Docker's default set widen what a compromised process can do.
+// CIS 5.4 (v1.6.0): capabilities beyond Docker's default set widen what a compromised process can do.
 import { fail, pass, type ComplianceCheck } from '../../types';
 
 export const addedCapabilities: ComplianceCheck<'container'> = {

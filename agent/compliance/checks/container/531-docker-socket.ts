@@ -1,4 +1,4 @@
-// CIS 5.31: the Docker socket inside a container is root on the host.
+// CIS 5.32 (v1.6.0): the Docker socket inside a container is root on the host.
 import { failIfAny, type ComplianceCheck } from '../../types';
 import { DOCKER_SOCKETS, hostMounts } from './mounts';
 

@@ -1,4 +1,4 @@
-// CIS 5.4: a privileged container has every capability and the host's devices: it is the host.
+// CIS 5.5 (v1.6.0): a privileged container has every capability and the host's devices: it is the host.
 import { fail, pass, type ComplianceCheck } from '../../types';
 
 export const privileged: ComplianceCheck<'container'> = {

@@ -1,4 +1,4 @@
-// CIS 5.5: mounting system directories of the host gives the container a way to change the host.
+// CIS 5.6 (v1.6.0): mounting system directories of the host gives the container a way to change the host.
 import { failIfAny, type ComplianceCheck } from '../../types';
 import { hostMounts } from './mounts';
 

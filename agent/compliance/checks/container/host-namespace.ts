@@ -1,4 +1,4 @@
-// CIS 5.9 / 5.15 / 5.16 / 5.20: sharing the host's network, PID, IPC or UTS namespace.
+// CIS 5.10 / 5.16 / 5.17 / 5.21 (v1.6.0): sharing the host's network, PID, IPC or UTS namespace.
 import { fail, pass, type ComplianceCheck } from '../../types';
 import type { ContainerInspect } from './inspect';
 

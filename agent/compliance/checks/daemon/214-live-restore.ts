@@ -1,4 +1,4 @@
-// CIS 2.14: live-restore keeps containers running while the daemon restarts or upgrades.
+// CIS 2.15 (v1.6.0): live-restore keeps containers running while the daemon restarts or upgrades.
 import { fail, pass } from '../../types';
 import { daemonCheck } from './daemon-check';
 

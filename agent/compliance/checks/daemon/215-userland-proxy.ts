@@ -1,4 +1,4 @@
-// CIS 2.15: the userland proxy is an extra root process per published port; hairpin NAT replaces it.
+// CIS 2.16 (v1.6.0): the userland proxy is an extra root process per published port; hairpin NAT replaces it.
 import { fail, pass } from '../../types';
 import { daemonCheck } from './daemon-check';
 import { source } from './daemon-config';

@@ -1,4 +1,4 @@
-// CIS 2.18: daemon-wide no-new-privileges makes it the default for every container.
+// CIS 2.14 (v1.6.0): daemon-wide no-new-privileges makes it the default for every container.
 import { fail, pass } from '../../types';
 import { daemonCheck } from './daemon-check';
 import { source } from './daemon-config';
