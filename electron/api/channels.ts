@@ -53,6 +53,8 @@ export const CHANNELS = [
   'radar:get',
   'vulnRules:list',
   'vulnRules:set',
+  'complianceRules:list',
+  'complianceRules:set',
   'baseImages:list',
   'baseImages:add',
   'baseImages:remove',

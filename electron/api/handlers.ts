@@ -75,6 +75,8 @@ export function createHandlers(s: Services): Handlers {
     'audits:list': async (p) => s.models.audits(p),
     'vulnRules:list': async (p) => s.ci.rules.vulnRules(p.kind),
     'vulnRules:set': async (p) => s.ci.rules.setVulnRules(p.kind, p.rules),
+    'complianceRules:list': async (p) => s.ci.rules.complianceRules(p.kind),
+    'complianceRules:set': async (p) => s.ci.rules.setComplianceRules(p.kind, p.rules),
     'baseImages:list': async () => s.baseImages.list(),
     'baseImages:add': async (p) =>
       p.scanId !== undefined ? s.baseImages.addFromScan(p.scanId) : s.baseImages.addFromDaemon(p.ref!),

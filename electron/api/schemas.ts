@@ -138,6 +138,8 @@ export const paramSchemas = {
     .strict(),
   'vulnRules:list': z.object({ kind: ruleKind }).strict(),
   'vulnRules:set': z.object({ kind: ruleKind, rules: z.unknown() }).strict(),
+  'complianceRules:list': z.object({ kind: ruleKind }).strict(),
+  'complianceRules:set': z.object({ kind: ruleKind, rules: z.unknown() }).strict(),
   'baseImages:list': z.object({}).strict(),
   'baseImages:add': z
     .object({ ref: z.string().min(1).max(300).optional(), scanId: z.number().int().min(1).optional() })

@@ -230,6 +230,18 @@ export interface ComplianceRowDto {
   evidence: string[];
   reason?: string;
   custom?: boolean;
+  /** Set when a compliance rule judged the row: the rule's effect for this check and what it made of the result. */
+  effect?: 'ignore' | 'alert' | 'fail';
+  outcome?: 'fail' | 'alert' | 'ok';
+}
+
+/** This host's compliance, judged by the first hosts compliance rule whose scope holds it (none: unjudged). */
+export interface HostComplianceDto {
+  host: string;
+  rule?: string;
+  /** The rule's verdict; absent without a rule. */
+  pass?: boolean;
+  results: ComplianceRowDto[];
 }
 
 export interface CustomVulnDto {
@@ -271,6 +283,8 @@ export interface ContainerComplianceDto {
   id: string;
   name: string;
   image: string;
+  /** The deployed compliance rule that judged the results, if one holds the container's image. */
+  rule?: string;
   results: ComplianceRowDto[];
 }
 

@@ -10,6 +10,7 @@ import type {
   CustomVulnDto,
   ComplianceCatalogDto,
   ContainerComplianceDto,
+  HostComplianceDto,
   DeployedImageDto,
   MalwareListDto,
   FeedImportResultDto,
@@ -47,10 +48,14 @@ export type { CiPolicy, CiRules };
 /** One kind's ordered vulnerability rules (CI, deployed images or hosts). */
 export type VulnRuleList = CiRules['vulnerabilityRules'];
 export type RuleKind = 'ci' | 'deployed' | 'host';
+/** One kind's ordered compliance rules (CI, deployed images and containers, or hosts). */
+export type ComplianceRuleList = CiRules['complianceRules'];
 
 interface Results extends CollectionResults {
   'vulnRules:list': VulnRuleList;
   'vulnRules:set': VulnRuleList;
+  'complianceRules:list': ComplianceRuleList;
+  'complianceRules:set': ComplianceRuleList;
   'baseImages:list': BaseImageDto[];
   'baseImages:add': BaseImageDto;
   'baseImages:remove': BaseImageDto[];
@@ -85,7 +90,7 @@ interface Results extends CollectionResults {
   'malware:delete': MalwareListDto[];
   'compliance:containers': ContainerComplianceDto[];
   'compliance:container': ComplianceRowDto[];
-  'compliance:host': ComplianceRowDto[];
+  'compliance:host': HostComplianceDto;
   'compliance:catalog': ComplianceCatalogDto;
   'feeds:list': { feeds: FeedDto[]; error?: string; lastUpdate?: FeedUpdateDto };
   'feeds:update': FeedUpdateDto;

@@ -99,7 +99,8 @@ export function composeConsole(opts: ComposeOptions = {}): Console {
   const scans = new ScanService(scansRepo, bus, {
     analyzers,
     malwareLists: () => malwareListFiles(dataDir),
-    complianceRule: (ref) => rules.policy(ref).compliance,
+    complianceRule: (kind, ref) =>
+      rules.complianceRule(kind, kind === 'host' ? { host: ref, image: ref } : ref),
     openSource: (ref) => openDockerDaemon(ref, { docker: bridge.docker }),
     intel: () => intel.intel(),
   });
@@ -154,7 +155,7 @@ export function composeConsole(opts: ComposeOptions = {}): Console {
     collections,
     vulnTags,
     exceptions: new VulnExceptions(scansRepo, rules, (name) => collections.lookup(name)),
-    runtimeCompliance: new RuntimeCompliance(bridge),
+    runtimeCompliance: new RuntimeCompliance(bridge, (kind, subject) => rules.complianceRule(kind, subject)),
     radar: new RadarService(bridge, scansRepo, scanQueries, modelsRepo),
     deployed: new DeployedImages(bridge, scans, scansRepo, scanQueries, () =>
       settings.get('scan.autoScanDeployed', opts.autoScan ?? true),

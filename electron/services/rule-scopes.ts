@@ -1,8 +1,8 @@
-// Every stored rule that has a scope, across the rule lists (CI, deployed and host vulnerability rules; compliance
+// Every stored rule that has a scope, across the rule lists (CI, deployed and host vulnerability and compliance
 // rules): which ones name a collection, renaming a collection in them, and refusing scopes naming unknown ones.
 import type { Scope } from '../../agent/policy/scope';
 import { RULE_KINDS, type RuleStore } from './rule-store';
-import { VULN_LIST_LABEL } from './scope-check';
+import { COMPLIANCE_LIST_LABEL, VULN_LIST_LABEL } from './scope-check';
 
 interface Scoped {
   name: string;
@@ -19,7 +19,9 @@ export function scopedRules(store: RuleStore): Array<{ label: string; scope?: Sc
   for (const kind of RULE_KINDS)
     for (const r of store.vulnRules(kind))
       out.push({ label: label(VULN_LIST_LABEL[kind], r), scope: r.scope });
-  for (const r of store.list().complianceRules) out.push({ label: label('compliance', r), scope: r.scope });
+  for (const kind of RULE_KINDS)
+    for (const r of store.complianceRules(kind))
+      out.push({ label: label(COMPLIANCE_LIST_LABEL[kind], r), scope: r.scope });
   return out;
 }
 
@@ -45,6 +47,8 @@ export function renameCollectionInRules(store: RuleStore, from: string, to: stri
     if (kind === 'ci') continue;
     const rules = store.vulnRules(kind);
     if (rulesUse(rules, from)) store.setVulnRules(kind, renamed(rules, from, to));
+    const comp = store.complianceRules(kind);
+    if (rulesUse(comp, from)) store.setComplianceRules(kind, renamed(comp, from, to));
   }
   const ci = store.list();
   if (rulesUse(ci.vulnerabilityRules, from) || rulesUse(ci.complianceRules, from))

@@ -89,3 +89,54 @@ describe('vulnerability rules per kind', () => {
     expect(store.vulnRules('host')).toEqual([{ name: 'kept' }]);
   });
 });
+
+describe('compliance rules per kind', () => {
+  it('upgrading keeps the stored compliance rules as the CI list and copies them to deployed images (010)', () => {
+    const db = dbAt(9);
+    new SettingsRepo(db).set('ci.policy', shared);
+    migrate(db, migrationsDir());
+    const store = new RuleStore(new SettingsRepo(db));
+    expect(store.complianceRules('ci')).toEqual(shared.complianceRules);
+    expect(store.complianceRules('deployed')).toEqual(shared.complianceRules);
+    expect(store.complianceRules('host')).toEqual([]);
+    expect(store.complianceRule('deployed', 'moat-test/nodeapp:v1')).toEqual({
+      name: 'Org Baseline Container Compliance Rule',
+      template: 'nist-800-190',
+      customChecks: [],
+    });
+    expect(store.complianceRule('host', { host: 'lab-vm', image: 'lab-vm' })).toBeUndefined();
+  });
+
+  it('changes one kind without touching the others, and picks the first rule in scope', () => {
+    const store = new RuleStore(new SettingsRepo(dbAt(999)));
+    store.replace(shared);
+    store.setComplianceRules('host', [
+      { name: 'Lab hosts', template: 'cis-docker-1.6', scope: { images: ['lab-*'] } },
+      { name: 'Org Baseline Host Compliance Rule', template: 'gdpr' },
+    ]);
+    store.setComplianceRules('deployed', [{ name: 'Deployed', defaultEffect: 'fail' }]);
+    expect(store.complianceRules('ci')).toEqual(shared.complianceRules);
+    expect(store.vulnRules('ci')).toEqual(shared.vulnerabilityRules);
+    expect(store.complianceRule('host', { host: 'lab-vm', image: 'lab-vm' })?.name).toBe('Lab hosts');
+    expect(store.complianceRule('host', { host: 'vm', image: 'vm' })?.template).toBe('gdpr');
+    expect(store.complianceRule('deployed', 'web:1')?.defaultEffect).toBe('fail');
+    store.setComplianceRules('ci', []);
+    expect(store.list()).toEqual({ vulnerabilityRules: shared.vulnerabilityRules, complianceRules: [] });
+    expect(store.complianceRules('deployed')).toHaveLength(1);
+  });
+
+  it('refuses a malformed list or an unknown template, naming its kind, and keeps what was stored', () => {
+    const store = new RuleStore(new SettingsRepo(dbAt(999)));
+    store.setComplianceRules('host', [{ name: 'kept', template: 'gdpr' }]);
+    expect(() => store.setComplianceRules('host', [{ name: 'x', effects: { '424': 'block' } }])).toThrow(
+      /host compliance rules: invalid rules \(complianceRules\.0\.effects\.424/,
+    );
+    expect(() => store.setComplianceRules('host', [{ name: 'x', template: 'no-such' }])).toThrow(
+      /unknown compliance template "no-such"/,
+    );
+    expect(() =>
+      store.setComplianceRules('deployed', [{ name: 'x', scope: { collections: ['Nope'] } }]),
+    ).toThrow('deployed images compliance rule "x": no collection named "Nope"');
+    expect(store.complianceRules('host')).toEqual([{ name: 'kept', template: 'gdpr' }]);
+  });
+});

@@ -1,10 +1,12 @@
 // Vulnerability and compliance rules as ordered, scoped lists (first match applies), stored in console.db.
-// Vulnerability rules are kept per kind (CI, deployed images, hosts); the CI list is the one `moat images scan` fetches.
+// Vulnerability and compliance rules are kept per kind (CI, deployed images and containers, hosts); the CI lists
+// are the ones `moat images scan` fetches.
 import { parseCiPolicy, parseCiRules, type CiPolicy, type CiRules } from '../../agent/policy/ci-policy';
 import { firstInScope, type CollectionLookup, type Scope, type ScopeSubject } from '../../agent/policy/scope';
 import type { SettingsRepo } from '../db/repos/settings-repo';
 import { ApiError } from '../api/errors';
-import { checkCollectionsExist, VULN_LIST_LABEL } from './scope-check';
+import { templateCheckIds } from '../../agent/compliance/catalog';
+import { checkCollectionsExist, COMPLIANCE_LIST_LABEL, VULN_LIST_LABEL } from './scope-check';
 
 const KEY = 'ci.policy';
 
@@ -13,6 +15,11 @@ export type RuleKind = (typeof RULE_KINDS)[number];
 export type VulnRules = CiRules['vulnerabilityRules'];
 /** Where the deployed and host lists live; the CI list stays inside 'ci.policy' (migration 007). */
 const vulnKey = (kind: Exclude<RuleKind, 'ci'>): string => `vuln.rules.${kind}`;
+export type ComplianceRules = CiRules['complianceRules'];
+/** The compliance rule that applies to a subject, with its custom checks (none when absent). */
+export type AppliedComplianceRule = CiPolicy['compliance'];
+/** Where the deployed and host compliance lists live; the CI list stays inside 'ci.policy' (migration 010). */
+const compKey = (kind: Exclude<RuleKind, 'ci'>): string => `compliance.rules.${kind}`;
 
 export class RuleStore {
   constructor(
@@ -42,7 +49,7 @@ export class RuleStore {
   replace(raw: unknown): CiRules {
     const rules = parseCiRules(raw, 'CI rules');
     this.checkScopes(VULN_LIST_LABEL.ci, rules.vulnerabilityRules);
-    this.checkScopes('compliance', rules.complianceRules);
+    this.checkScopes(COMPLIANCE_LIST_LABEL.ci, rules.complianceRules);
     this.settings.set(KEY, rules);
     return rules;
   }
@@ -71,6 +78,37 @@ export class RuleStore {
   /** The vulnerability rule of one kind that applies to an image or host (first match), if any. */
   vulnRule(kind: RuleKind, subject: ScopeSubject | string): Omit<VulnRules[number], 'scope'> | undefined {
     return strip(firstInScope(this.vulnRules(kind), subject, this.collections));
+  }
+
+  /** The ordered compliance rules of one kind. */
+  complianceRules(kind: RuleKind): ComplianceRules {
+    if (kind === 'ci') return this.list().complianceRules;
+    const raw = this.settings.get<unknown>(compKey(kind), []);
+    return parseCiRules({ complianceRules: raw }, `stored ${kind} compliance rules`).complianceRules;
+  }
+
+  /** Replaces the compliance rules of one kind, checked like the CI rules; the other lists are untouched. */
+  setComplianceRules(kind: RuleKind, raw: unknown): ComplianceRules {
+    let rules: ComplianceRules;
+    try {
+      rules = parseCiRules({ complianceRules: raw }, `${kind} compliance rules`).complianceRules;
+      for (const r of rules) if (r.template !== undefined) templateCheckIds(r.template);
+    } catch (err) {
+      throw new ApiError('bad_request', (err as Error).message);
+    }
+    this.checkScopes(COMPLIANCE_LIST_LABEL[kind], rules);
+    if (kind === 'ci') this.settings.set(KEY, { ...this.list(), complianceRules: rules });
+    else this.settings.set(compKey(kind), rules);
+    return rules;
+  }
+
+  /**
+   * The compliance rule of one kind that applies to an image, container or host (first match), or undefined when
+   * no rule holds it: results are then shown unjudged.
+   */
+  complianceRule(kind: RuleKind, subject: ScopeSubject | string): AppliedComplianceRule | undefined {
+    const rule = strip(firstInScope(this.complianceRules(kind), subject, this.collections));
+    return rule && parseCiPolicy({ compliance: rule }, `${kind} compliance rule "${rule.name}"`).compliance;
   }
 }
 

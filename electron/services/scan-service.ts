@@ -29,8 +29,14 @@ export interface ScanServiceOptions {
   analyzers: readonly Analyzer[];
   /** Signature list files for the malware check. */
   malwareLists(): string[];
-  /** The compliance rule (template, effects, custom checks) that applies to an image. */
-  complianceRule(ref: string): ComplianceRule & { customChecks: CustomCheck[] };
+  /**
+   * The compliance rule (template, effects, custom checks) of a deployed image or of this host (by its name),
+   * or undefined when no rule holds it: all checks of the kind run and none fails the verdict.
+   */
+  complianceRule(
+    kind: 'deployed' | 'host',
+    ref: string,
+  ): (ComplianceRule & { customChecks: CustomCheck[] }) | undefined;
   openSource(ref: string): Promise<ImageSource>;
   intel(): VulnIntel | undefined;
 }
@@ -107,12 +113,13 @@ export class ScanService {
           this.bus.publish('scan:progress', { scanId: id, ref, layer: p.layer, of: p.of, phase: p.phase });
         },
       });
-      const rule = this.opts.complianceRule(ref);
+      const rule = this.opts.complianceRule('deployed', ref);
       return {
         inv,
+        rule,
         compliance: await evaluateImage({ inventory: inv, facts: collector.facts(inv) }, ref, {
-          template: rule.template,
-          customChecks: rule.customChecks,
+          template: rule?.template,
+          customChecks: rule?.customChecks ?? [],
         }),
       };
     });
@@ -122,7 +129,9 @@ export class ScanService {
   private runHost(id: number, ref: string): Promise<void> {
     return this.store(id, ref, async () => {
       this.bus.publish('scan:progress', { scanId: id, ref, layer: 0, of: 1, phase: 'walking' });
-      return { inv: await scanHostInventory('/'), compliance: await evaluateHost(realHost()) };
+      const rule = this.opts.complianceRule('host', ref);
+      const compliance = await evaluateHost(realHost(), { template: rule?.template });
+      return { inv: await scanHostInventory('/'), rule, compliance };
     });
   }
 
@@ -130,14 +139,15 @@ export class ScanService {
   private async store(
     id: number,
     ref: string,
-    scan: () => Promise<{ inv: ImageInventory; compliance: ComplianceResult[] }>,
+    scan: () => Promise<{ inv: ImageInventory; rule?: ComplianceRule; compliance: ComplianceResult[] }>,
   ): Promise<void> {
     this.bus.publish('scan:progress', { scanId: id, ref, layer: 0, of: 0, phase: 'opening' });
     try {
-      const { inv, compliance } = await scan();
+      const { inv, rule, compliance } = await scan();
       const { findings, warnings, feeds } = this.match(inv.os, inv.packages);
       this.repo.complete(id, inv, findings, warnings, feeds);
-      const pass = judgeCompliance(compliance, this.opts.complianceRule(ref)).pass;
+      // Judged by the rule the checks were chosen by, so a rule saved mid-scan cannot mix two rules.
+      const pass = judgeCompliance(compliance, rule ?? { name: 'no rule' }).pass;
       this.repo.addCompliance(id, compliance, pass ? 'pass' : 'fail');
       this.bus.publish('scan:finished', { scanId: id, ref, status: 'done' });
     } catch (err) {

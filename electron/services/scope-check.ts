@@ -9,6 +9,13 @@ export const VULN_LIST_LABEL: Record<'ci' | 'deployed' | 'host', string> = {
   host: 'hosts vulnerability',
 };
 
+/** How each compliance rule list is named in messages. */
+export const COMPLIANCE_LIST_LABEL: Record<'ci' | 'deployed' | 'host', string> = {
+  ci: 'CI compliance',
+  deployed: 'deployed images compliance',
+  host: 'hosts compliance',
+};
+
 /** Refuses rules whose scope names a collection that does not exist, naming the rule and the collection. */
 export function checkCollectionsExist(
   listName: string,

@@ -32,7 +32,8 @@ function Screen({ route }: { route: string[] }): JSX.Element {
   if (path.startsWith('manage/defenders')) return <DefendersView />;
   if (path.startsWith('manage/feeds')) return <FeedsView />;
   if (path.startsWith('manage/collections')) return <CollectionsView />;
-  if (path.startsWith('defend/rules')) return <RulesView />;
+  if (path.startsWith('defend/rules'))
+    return <RulesView kind={route[2] === 'deployed' ? 'deployed' : route[2] === 'hosts' ? 'host' : 'ci'} />;
   if (path.startsWith('defend/custom-checks')) return <CustomChecksView />;
   if (path.startsWith('defend/runtime')) return <RuntimeDefendView />;
   if (path.startsWith('defend/vulnerabilities/base-images')) return <BaseImagesView />;

@@ -134,13 +134,13 @@ describe('collections API', () => {
     expect(c.usedBy).toEqual([
       'CI vulnerability rule "Lab rule"',
       'deployed images vulnerability rule "Deployed lab"',
-      'compliance rule "Lab compliance"',
+      'CI compliance rule "Lab compliance"',
     ]);
     const a = await call('collections:delete', { id: c.id });
     expect(a.status).toBe(400);
     expect(a.error?.message).toBe(
       'collection "Lab apps" is used by CI vulnerability rule "Lab rule", deployed images vulnerability rule ' +
-        '"Deployed lab", compliance rule "Lab compliance"; remove it from those rules\' scopes first',
+        '"Deployed lab", CI compliance rule "Lab compliance"; remove it from those rules\' scopes first',
     );
     expect((await ok<Collection[]>('collections:list', {})).map((x) => x.name)).toEqual(['Lab apps']);
     expect((await call('collections:delete', { id: 999 })).status).toBe(404);

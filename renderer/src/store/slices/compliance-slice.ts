@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type {
-  ComplianceRowDto,
   ContainerComplianceDto,
+  HostComplianceDto,
   MalwareListDto,
 } from '../../../../electron/contract/index';
 import { api } from '../../api/client';
@@ -10,7 +10,7 @@ import type { AppState } from '../index';
 
 export interface ComplianceSlice {
   containerCompliance?: ContainerComplianceDto[];
-  hostCompliance?: ComplianceRowDto[];
+  hostCompliance?: HostComplianceDto;
   complianceError?: string;
   malwareLists?: MalwareListDto[];
   malwareError?: string;

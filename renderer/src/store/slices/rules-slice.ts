@@ -1,17 +1,27 @@
 import type { StateCreator } from 'zustand';
-import type { CiRules, ComplianceCatalogDto } from '../../../../electron/contract/index';
+import type {
+  CiRules,
+  ComplianceCatalogDto,
+  ComplianceRuleList,
+  RuleKind,
+} from '../../../../electron/contract/index';
 import { api } from '../../api/client';
 import type { AppState } from '../index';
 
 export interface RulesSlice {
+  /** The CI rules as the CLI fetches them (custom checks are listed from them). */
   rules?: CiRules;
   catalog?: ComplianceCatalogDto;
-  rulesStatus?: { message?: string; error?: string };
+  /** Each kind's ordered compliance rules, as stored. */
+  complianceRules: Partial<Record<RuleKind, ComplianceRuleList>>;
+  rulesStatus?: { kind: RuleKind; message?: string; error?: string };
   loadRules(): Promise<void>;
-  saveRules(rules: CiRules): Promise<void>;
+  loadComplianceRules(kind: RuleKind): Promise<void>;
+  saveComplianceRules(kind: RuleKind, rules: ComplianceRuleList): Promise<void>;
 }
 
-export const createRulesSlice: StateCreator<AppState, [], [], RulesSlice> = (set) => ({
+export const createRulesSlice: StateCreator<AppState, [], [], RulesSlice> = (set, get) => ({
+  complianceRules: {},
   async loadRules() {
     const [rules, catalog] = await Promise.all([
       api.invoke('ci:rules', {}),
@@ -19,15 +29,28 @@ export const createRulesSlice: StateCreator<AppState, [], [], RulesSlice> = (set
     ]);
     set({ rules, catalog });
   },
-  async saveRules(rules) {
+  async loadComplianceRules(kind) {
     try {
-      // The compliance page edits only compliance rules: keep the CI vulnerability rules as stored now, which
-      // Defend › Vulnerabilities may have changed since this page loaded them.
-      const vulnerabilityRules = await api.invoke('vulnRules:list', { kind: 'ci' });
-      const saved = await api.invoke('ci:setRules', { rules: { ...rules, vulnerabilityRules } });
-      set({ rules: saved, rulesStatus: { message: 'Saved' } });
+      const [list, catalog] = await Promise.all([
+        api.invoke('complianceRules:list', { kind }),
+        api.invoke('compliance:catalog', {}),
+      ]);
+      set({ complianceRules: { ...get().complianceRules, [kind]: list }, catalog, rulesStatus: undefined });
     } catch (err) {
-      set({ rulesStatus: { error: (err as Error).message } });
+      set({ rulesStatus: { kind, error: (err as Error).message } });
+    }
+  },
+  async saveComplianceRules(kind, rules) {
+    try {
+      // Only this kind's compliance list is replaced; vulnerability rules and the other lists stay as stored.
+      const saved = await api.invoke('complianceRules:set', { kind, rules });
+      set({
+        complianceRules: { ...get().complianceRules, [kind]: saved },
+        rulesStatus: { kind, message: 'Saved' },
+      });
+      if (kind === 'ci') await get().loadRules();
+    } catch (err) {
+      set({ rulesStatus: { kind, error: (err as Error).message } });
     }
   },
 });

@@ -3,6 +3,7 @@ import { useStore } from '../../store/index';
 import { ComplianceTable } from '../../components/ComplianceTable';
 import { ExportButtons } from '../../components/ExportButtons';
 import { CONTAINER_CHECK_COLUMNS, containerCheckRows } from '../../lib/export-columns';
+import type { ComplianceRowDto } from '../../../../electron/contract/index';
 
 export function RuntimeComplianceView({ what }: { what: 'containers' | 'hosts' }): JSX.Element {
   const containers = useStore((s) => s.containerCompliance);
@@ -11,8 +12,11 @@ export function RuntimeComplianceView({ what }: { what: 'containers' | 'hosts' }
   const load = useStore((s) => s.loadRuntimeCompliance);
   const [open, setOpen] = useState<string | undefined>();
   useEffect(() => void load(), [load]);
-  const failing = (rows: { status: string }[]): number =>
-    rows.filter((r) => r.status === 'fail' || r.status === 'error').length;
+  // A rule decides what counts as failed (its fail effects); without one every failed or erroring check does.
+  const failing = (rows: ComplianceRowDto[]): number =>
+    rows.filter((r) => (r.outcome ? r.outcome === 'fail' : r.status === 'fail' || r.status === 'error'))
+      .length;
+  const alerted = (rows: ComplianceRowDto[]): number => rows.filter((r) => r.outcome === 'alert').length;
   return (
     <section>
       <h1>Monitor › Compliance › {what === 'containers' ? 'Containers' : 'Hosts'}</h1>
@@ -29,8 +33,23 @@ export function RuntimeComplianceView({ what }: { what: 'containers' | 'hosts' }
       {error && <p className="error">{error}</p>}
       {what === 'hosts' && host && (
         <div className="card">
-          <h2>This host · {failing(host)} failed</h2>
-          <ComplianceTable rows={host} testId="host-compliance" />
+          <h2 data-testid="host-compliance-summary">
+            {host.host} · {failing(host.results)} failed
+            {host.rule !== undefined && ` · ${alerted(host.results)} alerted`}
+          </h2>
+          <p className="muted" data-testid="host-compliance-rule">
+            {host.rule !== undefined ? (
+              <>
+                Judged by hosts compliance rule “{host.rule}”: {host.pass ? 'PASS' : 'FAIL'}.
+              </>
+            ) : (
+              <>
+                No hosts compliance rule holds this host: every check is shown, none is judged. Add one in{' '}
+                <a href="#/defend/rules/hosts">Defend › Compliance rules › Hosts</a>.
+              </>
+            )}
+          </p>
+          <ComplianceTable rows={host.results} testId="host-compliance" />
         </div>
       )}
       {what === 'containers' && containers && (
@@ -39,6 +58,7 @@ export function RuntimeComplianceView({ what }: { what: 'containers' | 'hosts' }
             <tr>
               <th>Container</th>
               <th>Image</th>
+              <th>Rule</th>
               <th>Failed checks</th>
               <th></th>
             </tr>
@@ -46,13 +66,14 @@ export function RuntimeComplianceView({ what }: { what: 'containers' | 'hosts' }
           <tbody>
             {containers.length === 0 && (
               <tr>
-                <td colSpan={4}>No running containers.</td>
+                <td colSpan={5}>No running containers.</td>
               </tr>
             )}
             {containers.map((c) => (
               <tr key={c.id} data-testid="container-row">
                 <td>{c.name}</td>
                 <td>{c.image}</td>
+                <td>{c.rule ?? '—'}</td>
                 <td>
                   {failing(c.results)}
                   {open === c.id && (
