@@ -42,7 +42,9 @@ const CREDENTIAL_PATHS: ReadonlyArray<{ re: RegExp; kind: string }> = [
 ];
 
 export function isCredentialPath(path: string): boolean {
-  return !path.endsWith('.pub') && CREDENTIAL_PATHS.some((c) => c.re.test(path));
+  // Every credential path has a dot-file or dot-directory: one substring test spares the regexes
+  // for nearly every file of an image.
+  return path.includes('/.') && !path.endsWith('.pub') && CREDENTIAL_PATHS.some((c) => c.re.test(path));
 }
 
 /** What credential a known credential file holds, or null when it holds none (empty auths, no token). */
