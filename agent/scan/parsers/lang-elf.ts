@@ -4,6 +4,8 @@
 export interface ElfSection {
   name: string;
   type: number;
+  /** sh_flags (SHF_EXECINSTR = 0x4 marks machine code). */
+  flags: number;
   addr: bigint;
   offset: number;
   size: number;
@@ -16,6 +18,10 @@ export interface ElfFile {
 }
 
 const SHT_NOBITS = 8;
+const SHF_EXECINSTR = 0x4;
+
+// Go and Rust analyzers both look at every executable: the table is parsed once per file buffer.
+const parsed = new WeakMap<Buffer, ElfFile>();
 
 export function isElf(bytes: Uint8Array): boolean {
   return (
@@ -25,6 +31,14 @@ export function isElf(bytes: Uint8Array): boolean {
 
 /** Parses the section table; throws naming the source when the header points outside the file. */
 export function readElf(bytes: Buffer, source: string): ElfFile {
+  const known = parsed.get(bytes);
+  if (known !== undefined) return known;
+  const elf = parseElf(bytes, source);
+  parsed.set(bytes, elf);
+  return elf;
+}
+
+function parseElf(bytes: Buffer, source: string): ElfFile {
   if (!isElf(bytes)) throw new Error(`${source}: not an ELF file`);
   const is64 = bytes[4] === 2;
   const littleEndian = bytes[5] !== 2;
@@ -50,15 +64,17 @@ export function readElf(bytes: Buffer, source: string): ElfFile {
     const at = shoff + i * shentsize;
     const nameOff = u32(at);
     const type = u32(at + 4);
+    const flags = Number(word(at + 8));
     const addr = word(is64 ? at + 16 : at + 12);
     const offset = Number(word(is64 ? at + 24 : at + 16));
     const size = Number(word(is64 ? at + 32 : at + 20));
-    raw.push({ nameOff, type, addr, offset, size });
+    raw.push({ nameOff, type, flags, addr, offset, size });
   }
   const strtab = raw[shstrndx];
   const sections: ElfSection[] = raw.map((s) => ({
     name: strtab === undefined ? '' : cString(bytes, strtab.offset + s.nameOff, strtab.offset + strtab.size),
     type: s.type,
+    flags: s.flags,
     addr: s.addr,
     offset: s.offset,
     size: s.size,
@@ -86,4 +102,25 @@ function cString(bytes: Buffer, start: number, limit: number): string {
   if (start < 0 || start >= bytes.length) return '';
   const end = bytes.indexOf(0, start);
   return bytes.toString('latin1', start, Math.min(end < 0 ? bytes.length : end, limit, bytes.length));
+}
+
+/**
+ * First offset of `needle` outside the sections of machine code (data a toolchain embeds never sits in
+ * .text, and code is most of an executable's bytes); the whole file when there is no section table.
+ */
+export function indexOutsideCode(bytes: Buffer, elf: ElfFile, needle: Buffer): number {
+  const code = elf.sections
+    .filter((s) => (s.flags & SHF_EXECINSTR) !== 0 && s.type !== SHT_NOBITS && s.size > 0)
+    .filter((s) => s.offset >= 0 && s.offset + s.size <= bytes.length)
+    .sort((a, b) => a.offset - b.offset);
+  let from = 0;
+  for (const s of code) {
+    if (s.offset > from) {
+      const at = bytes.subarray(from, s.offset).indexOf(needle);
+      if (at >= 0) return from + at;
+    }
+    from = Math.max(from, s.offset + s.size);
+  }
+  const at = bytes.subarray(from).indexOf(needle);
+  return at < 0 ? -1 : from + at;
 }

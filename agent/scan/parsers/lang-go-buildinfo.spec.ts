@@ -37,6 +37,23 @@ describe('parseGoBuildInfo', () => {
     expect(parseGoBuildInfo(elf, '/app')?.goVersion).toBe('go1.20.1');
   });
 
+  it('scans the data between and after code sections when there is no .go.buildinfo section', () => {
+    const code = (n: number): Buffer => Buffer.alloc(n, 0x90);
+    const elf = buildElf64([
+      { name: '.init', data: code(64), flags: 0x6 },
+      { name: '.rodata', data: Buffer.alloc(96, 7) },
+      { name: '.text', data: code(4096), flags: 0x6 },
+      { name: '.data', data: Buffer.concat([Buffer.alloc(32), goBuildInfoInline('go1.19.3', MODINFO)]) },
+    ]);
+    expect(parseGoBuildInfo(elf, '/app')?.goVersion).toBe('go1.19.3');
+    const between = buildElf64([
+      { name: '.text', data: code(256), flags: 0x6 },
+      { name: '.noptrdata', data: goBuildInfoInline('go1.17.2', MODINFO) },
+      { name: '.fini', data: code(64), flags: 0x6 },
+    ]);
+    expect(parseGoBuildInfo(between, '/app')?.goVersion).toBe('go1.17.2');
+  });
+
   it('follows the pointers of the pre-1.18 layout', () => {
     const info = parseGoBuildInfo(goBuildInfoPointerElf('go1.16.15', MODINFO), '/old');
     expect(info?.goVersion).toBe('go1.16.15');

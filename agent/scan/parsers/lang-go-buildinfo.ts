@@ -1,7 +1,7 @@
 // Go build information embedded in binaries (what `go version -m` prints). Two layouts exist:
 // Go >= 1.18 stores the strings inline after the 32-byte header (flag 0x2); older releases store two
 // pointers to Go string headers, which must be followed through the ELF section table.
-import { addrToOffset, readElf, sectionData, type ElfFile } from './lang-elf';
+import { addrToOffset, indexOutsideCode, readElf, sectionData, type ElfFile } from './lang-elf';
 import type { LangRecord } from './lang-record';
 
 export interface GoBuildInfo {
@@ -26,7 +26,7 @@ export function parseGoBuildInfo(bytes: Buffer, source: string): GoBuildInfo | u
     section !== undefined && section.subarray(0, MAGIC.length).equals(MAGIC)
       ? section.byteOffset - bytes.byteOffset
       : -1;
-  if (at < 0) at = bytes.indexOf(MAGIC);
+  if (at < 0) at = indexOutsideCode(bytes, elf, MAGIC);
   if (at < 0) return undefined;
   if (at + 32 > bytes.length) throw new Error(`${source}: Go build info header truncated`);
   const ptrSize = bytes[at + 14];
