@@ -94,7 +94,7 @@ export function ImageDetailView({
       {tab === 'Fix guidance' && <FixGuidanceTab scanId={scanId} />}
       {tab === 'Compliance' && <ComplianceTab scanId={scanId} />}
       {tab === 'Package info' && <PackagesTab />}
-      {tab === 'Layers' && <LayersTab />}
+      {tab === 'Layers' && <LayersTab scanId={scanId} />}
       {tab === 'Labels and environment' && <LabelsEnvTab />}
       {tab === 'Process info' && (
         <dl className="facts">
