@@ -1,11 +1,20 @@
 // Path rules for archive members: leading "/" and "./" are legitimate in tars, escaping the root is not.
 import { ImageInputError } from './types';
 
+/** Anything the fast path cannot take as is: NUL, empty, "." or ".." segments. */
+const NEEDS_SPLIT = /\0|\/\/|(?:^|\/)\.\.?(?:\/|$)/;
+
 /**
  * Normalise a tar member name to an absolute path inside the image ("./usr//bin/" → "/usr/bin").
  * Returns null when a ".." would climb above the root; callers refuse the archive then.
  */
 export function normalizeMemberPath(name: string): string | null {
+  // Nearly every member is already clean ("usr/bin/" style): only its edge slashes need handling.
+  if (!NEEDS_SPLIT.test(name)) {
+    const start = name.startsWith('/') ? 1 : 0;
+    const end = name.length > start && name.endsWith('/') ? name.length - 1 : name.length;
+    return '/' + name.slice(start, end);
+  }
   if (name.includes('\0')) return null;
   const parts: string[] = [];
   for (const seg of name.split('/')) {
