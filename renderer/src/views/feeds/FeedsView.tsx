@@ -23,8 +23,8 @@ export function FeedsView(): JSX.Element {
         {error && <p className="error">{error}</p>}
         {feeds && feeds.length === 0 && (
           <p data-testid="no-feeds">
-            No vulnerability feed imported yet: import published feed files below, update from a mirror, or run
-            "moat feeds update" / "moat feeds import" on the console host.
+            No vulnerability feed imported yet: import published feed files below, update from a mirror, or
+            run "moat feeds update" / "moat feeds import" on the console host.
           </p>
         )}
         <table className="grid" data-testid="feeds-table">
@@ -68,6 +68,7 @@ export function FeedsView(): JSX.Element {
         </div>
         <div className="toolbar">
           <input
+            className="wide"
             placeholder="or a path on the console host, e.g. /media/usb/feeds"
             value={hostPath}
             onChange={(e) => setHostPath(e.target.value)}
@@ -78,6 +79,7 @@ export function FeedsView(): JSX.Element {
         </div>
         <div className="toolbar">
           <input
+            className="wide"
             aria-label="Mirror"
             placeholder="mirror: http://mirror.lab/feeds or /media/usb/feeds (alpine-secdb/, debian-tracker/, osv/)"
             value={mirror}
