@@ -9,7 +9,7 @@ import type {
   SeverityName,
   VulnRowDto,
 } from '../contract/index';
-import type { ScanKind, ScanRow, ScansRepo } from '../db/repos/scans-repo';
+import { scanWarnings, type ScanKind, type ScanRow, type ScansRepo } from '../db/repos/scans-repo';
 import type { InventoryLayer } from '../../agent/scan/scan-image';
 import { ApiError } from '../api/errors';
 import { describeFix, fixGuidance } from '../../agent/policy/fix-guidance';
@@ -52,7 +52,7 @@ export class ScanQueries {
     return {
       ...this.summary(row),
       layers: JSON.parse(row.layers_json) as InventoryLayer[],
-      warnings: JSON.parse(row.warnings_json) as string[],
+      warnings: scanWarnings(row),
       image: image && {
         user: image.user,
         entrypoint: image.entrypoint,

@@ -93,8 +93,8 @@ export class ScanService {
       const os = row.os_family
         ? { family: row.os_family, release: row.os_release ?? '', name: row.os_name ?? undefined }
         : null;
-      const { findings, feeds } = this.match(os, this.repo.packages(row.id));
-      this.repo.replaceVulns(row.id, findings, feeds);
+      const { findings, feeds, warnings } = this.match(os, this.repo.packages(row.id));
+      this.repo.replaceVulns(row.id, findings, feeds, warnings);
     }
     return latest.length;
   }

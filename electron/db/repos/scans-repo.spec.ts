@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openConsoleDb } from '../connection';
-import { ScansRepo } from './scans-repo';
+import { scanWarnings, ScansRepo } from './scans-repo';
 
 function seeded(): { repo: ScansRepo; a: number; b: number; db: ReturnType<typeof openConsoleDb> } {
   const db = openConsoleDb(':memory:');
@@ -52,5 +52,32 @@ describe('ScansRepo list helpers', () => {
       )
       .all('x') as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/scans_image_kind/);
+  });
+});
+
+describe('ScansRepo warnings', () => {
+  it('a re-match replaces the matching warnings and keeps the inventory ones', () => {
+    const { repo, db, a } = seeded();
+    db.prepare('UPDATE scans SET warnings_json = ?, match_warnings_json = ? WHERE id = ?').run(
+      JSON.stringify(['/app/x.jar: unreadable manifest']),
+      JSON.stringify(['no vulnerability data in intel.db for deb:debian:12; its packages were not checked']),
+      a,
+    );
+    repo.replaceVulns(
+      a,
+      [],
+      [{ name: 'debian-tracker', importedAt: '2026-11-23T00:00:00Z' }],
+      ['generic packages have no vulnerability feed'],
+    );
+    expect(scanWarnings(repo.get(a)!)).toEqual([
+      '/app/x.jar: unreadable manifest',
+      'generic packages have no vulnerability feed',
+    ]);
+  });
+
+  it('reads scans stored before the split (no matching warnings column value) as they were', () => {
+    const { repo, db, b } = seeded();
+    db.prepare('UPDATE scans SET warnings_json = ? WHERE id = ?').run(JSON.stringify(['both kinds']), b);
+    expect(scanWarnings(repo.get(b)!)).toEqual(['both kinds']);
   });
 });

@@ -25,7 +25,10 @@ export interface ScanRow {
   os_name: string | null;
   image_json: string | null;
   layers_json: string;
+  /** Inventory warnings (and, for scans stored before migration 011, matching warnings too). */
   warnings_json: string;
+  /** Warnings of the latest matching against the feeds; replaced on every re-match. */
+  match_warnings_json: string | null;
   feeds_json: string;
   source_host: string | null;
   source_user: string | null;
@@ -102,7 +105,8 @@ export class ScansRepo {
       this.db
         .prepare(
           `UPDATE scans SET status = 'done', finished_at = ?, image_id = COALESCE(image_id, ?), os_family = ?, os_release = ?,
-             os_name = ?, image_json = ?, layers_json = ?, warnings_json = ?, feeds_json = ? WHERE id = ?`,
+             os_name = ?, image_json = ?, layers_json = ?, warnings_json = ?, match_warnings_json = ?, feeds_json = ?
+             WHERE id = ?`,
         )
         .run(
           new Date().toISOString(),
@@ -112,7 +116,8 @@ export class ScansRepo {
           inv.os?.name ?? null,
           JSON.stringify(inv.image),
           JSON.stringify(inv.layers),
-          JSON.stringify([...inv.warnings, ...warnings]),
+          JSON.stringify(inv.warnings),
+          JSON.stringify(warnings),
           JSON.stringify(feeds),
           id,
         );
@@ -142,10 +147,13 @@ export class ScansRepo {
   }
 
   /** Replaces a scan's findings (re-matching after a feed change, without re-reading the image). */
-  replaceVulns(id: number, findings: VulnFinding[], feeds: FeedUse[]): void {
+  /** A re-match: new findings, feeds and matching warnings (the old ones spoke of feeds since replaced). */
+  replaceVulns(id: number, findings: VulnFinding[], feeds: FeedUse[], warnings: string[] = []): void {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM scan_vulns WHERE scan_id = ?').run(id);
-      this.db.prepare('UPDATE scans SET feeds_json = ? WHERE id = ?').run(JSON.stringify(feeds), id);
+      this.db
+        .prepare('UPDATE scans SET feeds_json = ?, match_warnings_json = ? WHERE id = ?')
+        .run(JSON.stringify(feeds), JSON.stringify(warnings), id);
       this.writeVulns(id, findings, (f) => this.packageIndexOf(id, f.package));
     })();
   }
@@ -369,4 +377,12 @@ export class ScansRepo {
       );
     }
   }
+}
+
+/** Every warning of a stored scan: its inventory's and its latest matching's. */
+export function scanWarnings(row: Pick<ScanRow, 'warnings_json' | 'match_warnings_json'>): string[] {
+  return [
+    ...(JSON.parse(row.warnings_json) as string[]),
+    ...(JSON.parse(row.match_warnings_json ?? '[]') as string[]),
+  ];
 }

@@ -11,6 +11,8 @@ export function ScopePicker(props: {
   scope?: ScopeValue;
   /** aria-label of the image globs field. */
   label: string;
+  /** What the globs name, e.g. host names for host rules (whose host name stands in as their image). */
+  placeholder?: string;
   onChange(scope: ScopeValue): void;
 }): JSX.Element {
   const collections = useStore((s) => s.collections);
@@ -30,7 +32,7 @@ export function ScopePicker(props: {
     <span className="scope-picker">
       <input
         aria-label={props.label}
-        placeholder="images in scope, e.g. moat-test/* (empty: all)"
+        placeholder={props.placeholder ?? 'images in scope, e.g. moat-test/* (empty: all)'}
         value={(props.scope?.images ?? []).join(', ')}
         onChange={(e) =>
           set({

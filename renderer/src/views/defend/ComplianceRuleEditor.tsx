@@ -16,6 +16,7 @@ export function ComplianceRuleEditor(props: {
   catalog: ComplianceCatalogDto;
   kinds?: readonly string[];
   customChecks?: boolean;
+  scopePlaceholder?: string;
   onChange(rule: Rule): void;
   onRemove(): void;
 }): JSX.Element {
@@ -40,7 +41,12 @@ export function ComplianceRuleEditor(props: {
           value={rule.name}
           onChange={(e) => onChange({ ...rule, name: e.target.value })}
         />
-        <ScopePicker label="scope" scope={rule.scope} onChange={(scope) => onChange({ ...rule, scope })} />
+        <ScopePicker
+          label="scope"
+          placeholder={props.scopePlaceholder}
+          scope={rule.scope}
+          onChange={(scope) => onChange({ ...rule, scope })}
+        />
         <select
           aria-label="template"
           value={rule.template ?? ''}

@@ -93,6 +93,9 @@ export function RulesView({ kind }: { kind: RuleKind }): JSX.Element {
                 catalog={catalog}
                 kinds={KINDS[kind]}
                 customChecks={kind !== 'host'}
+                scopePlaceholder={
+                  kind === 'host' ? 'host names in scope, e.g. lab-vm* (empty: all)' : undefined
+                }
                 onChange={(next) => setDraft(draft.map((x, j) => (j === i ? next : x)))}
                 onRemove={() => setDraft(draft.filter((_, j) => j !== i))}
               />

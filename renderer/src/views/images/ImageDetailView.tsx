@@ -77,7 +77,7 @@ export function ImageDetailView({
         </p>
       )}
       {detail.warnings.length > 0 && (
-        <ul className="warning">
+        <ul className="warning" data-testid="scan-warnings">
           {detail.warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
