@@ -1,5 +1,7 @@
-// The digest of a layer blob stored in a file, computed on a worker thread that reads the file itself, so
-// verification runs beside the main thread's tar parsing and analysis instead of after it (no bytes cross threads).
+// A layer blob stored in a file, read once on a worker thread that hashes each chunk and hands it over
+// (transferred, not copied) to the main thread's tar parsing: verification runs beside parsing and
+// analysis, and the file is not read a second time for its digest.
+import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 
 export interface FileRange {
@@ -13,74 +15,188 @@ export interface BlobDigests {
   blob: string;
 }
 
+export interface HashedFileStream {
+  /** The blob's bytes, in order. */
+  stream: Readable;
+  /** Settles once every byte has been read and hashed (rejects when the read fails). */
+  digests: Promise<BlobDigests>;
+}
+
+/** Bytes per chunk and chunks in flight: bounds memory at WINDOW MiB whatever the consumer's pace. */
+const CHUNK = 1024 * 1024;
+const WINDOW = 8;
+
 // Only the stored blob is hashed here: for a compressed blob the main thread already holds the decompressed
 // bytes and hashes them for the diffID, which is cheaper than decompressing twice on two cores.
+// Synchronous reads: this thread does nothing else, and the libuv pool stays free for the main thread.
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
-function digest(job) {
-  return new Promise((resolve, reject) => {
-    const blob = crypto.createHash('sha256');
-    if (job.size === 0) return resolve(blob.digest('hex'));
-    const rs = fs.createReadStream(job.file, { start: job.start, end: job.start + job.size - 1, highWaterMark: 1 << 20 });
-    rs.on('error', reject);
-    rs.on('data', (c) => blob.update(c));
-    rs.on('end', () => resolve(blob.digest('hex')));
-  });
+const jobs = new Map();
+function finish(job, msg) {
+  jobs.delete(job.id);
+  try { fs.closeSync(job.fd); } catch {}
+  parentPort.postMessage({ id: job.id, ...msg });
 }
-parentPort.on('message', (job) => {
-  digest(job).then(
-    (hex) => parentPort.postMessage({ id: job.id, blob: hex }),
-    (e) => parentPort.postMessage({ id: job.id, error: String((e && e.message) || e) }),
-  );
+function pump(job) {
+  try {
+    while (job.credit > 0 && job.pos < job.end) {
+      const n = Math.min(${CHUNK}, job.end - job.pos);
+      const ab = new ArrayBuffer(n);
+      const buf = Buffer.from(ab);
+      let got = 0;
+      while (got < n) {
+        const r = fs.readSync(job.fd, buf, got, n - got, job.pos + got);
+        if (r === 0) throw new Error('file ends ' + (job.end - job.pos - got) + ' bytes early (truncated)');
+        got += r;
+      }
+      job.pos += n;
+      job.hash.update(buf);
+      job.credit--;
+      parentPort.postMessage({ id: job.id, chunk: ab }, [ab]);
+    }
+    if (job.pos >= job.end) finish(job, { blob: job.hash.digest('hex') });
+  } catch (e) {
+    finish(job, { error: String((e && e.message) || e) });
+  }
+}
+parentPort.on('message', (m) => {
+  if (m.type === 'start') {
+    let fd;
+    try { fd = fs.openSync(m.file, 'r'); } catch (e) {
+      parentPort.postMessage({ id: m.id, error: String((e && e.message) || e) });
+      return;
+    }
+    const job = { id: m.id, fd, pos: m.start, end: m.start + m.size, credit: ${WINDOW}, hash: crypto.createHash('sha256') };
+    jobs.set(m.id, job);
+    pump(job);
+    return;
+  }
+  const job = jobs.get(m.id);
+  if (!job) return;
+  if (m.type === 'credit') {
+    job.credit += m.n;
+    pump(job);
+  } else if (m.type === 'cancel') {
+    jobs.delete(job.id);
+    try { fs.closeSync(job.fd); } catch {}
+  }
 });
 `;
 
-class DigestWorker {
+interface WorkerMessage {
+  id: number;
+  chunk?: ArrayBuffer;
+  blob?: string;
+  error?: string;
+}
+
+interface Job {
+  stream: Readable;
+  resolve(d: BlobDigests): void;
+  reject(e: Error): void;
+  /** Chunks pushed into a full stream, to be credited back once the consumer reads again. */
+  owed: number;
+  done: boolean;
+}
+
+class ReaderWorker {
   private readonly worker: Worker;
-  private readonly jobs = new Map<number, { resolve(d: BlobDigests): void; reject(e: Error): void }>();
+  private readonly jobs = new Map<number, Job>();
   private nextId = 1;
 
   constructor() {
     // Plain JavaScript with built-ins only: no loader flags of the parent (e.g. a TypeScript loader) are needed.
     this.worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
     this.worker.unref();
-    this.worker.on('message', (m: { id: number; blob?: string; error?: string }) => {
-      const job = this.jobs.get(m.id);
-      this.jobs.delete(m.id);
-      if (this.jobs.size === 0) this.worker.unref();
-      if (!job) return;
-      if (m.error !== undefined || m.blob === undefined)
-        job.reject(new Error(m.error ?? 'digest worker gave no digest'));
-      else job.resolve({ blob: m.blob });
-    });
+    this.worker.on('message', (m: WorkerMessage) => this.onMessage(m));
     this.worker.on('error', (err) => {
-      for (const job of this.jobs.values()) job.reject(err);
+      for (const job of this.jobs.values()) this.settle(job, err);
       this.jobs.clear();
+      this.worker.unref();
     });
   }
 
-  digest(range: FileRange): Promise<BlobDigests> {
-    return new Promise((resolve, reject) => {
-      const id = this.nextId++;
-      this.jobs.set(id, { resolve, reject });
-      this.worker.ref();
-      this.worker.postMessage({ id, ...range });
+  private onMessage(m: WorkerMessage): void {
+    const job = this.jobs.get(m.id);
+    if (!job) return;
+    if (m.chunk !== undefined) {
+      if (job.done) return;
+      if (job.stream.push(Buffer.from(m.chunk))) this.worker.postMessage({ type: 'credit', id: m.id, n: 1 });
+      else job.owed++;
+      return;
+    }
+    this.jobs.delete(m.id);
+    if (this.jobs.size === 0) this.worker.unref();
+    if (m.error !== undefined || m.blob === undefined) {
+      this.settle(job, new Error(m.error ?? 'reader worker gave no digest'));
+    } else {
+      job.done = true;
+      job.stream.push(null);
+      job.resolve({ blob: m.blob });
+    }
+  }
+
+  private settle(job: Job, err: Error): void {
+    if (job.done) return;
+    job.done = true;
+    job.reject(err);
+    job.stream.destroy(err);
+  }
+
+  open(range: FileRange): HashedFileStream {
+    if (![range.start, range.size].every((n) => Number.isSafeInteger(n) && n >= 0))
+      throw new Error(`${range.file}: invalid byte range ${range.start}+${range.size}`);
+    const id = this.nextId++;
+    let resolve!: (d: BlobDigests) => void;
+    let reject!: (e: Error) => void;
+    const digests = new Promise<BlobDigests>((res, rej) => {
+      resolve = res;
+      reject = rej;
     });
+    digests.catch(() => undefined); // a consumer that stops early never awaits it
+    const stream = new Readable({
+      highWaterMark: CHUNK,
+      read: () => {
+        if (job.owed > 0 && !job.done) {
+          this.worker.postMessage({ type: 'credit', id, n: job.owed });
+          job.owed = 0;
+        }
+      },
+      destroy: (err, cb) => {
+        // A consumer that stops early (cached layer, failed walk): stop reading and release the file.
+        if (!job.done) {
+          job.done = true;
+          this.jobs.delete(id);
+          if (this.jobs.size === 0) this.worker.unref();
+          this.worker.postMessage({ type: 'cancel', id });
+          reject(err ?? new Error(`${range.file}: read cancelled`));
+        }
+        cb(err);
+      },
+    });
+    const job: Job = { stream, resolve, reject, owed: 0, done: false };
+    this.jobs.set(id, job);
+    this.worker.ref();
+    this.worker.postMessage({ type: 'start', id, ...range });
+    return { stream, digests };
   }
 }
 
-let shared: DigestWorker | null | undefined;
+let shared: ReaderWorker | null | undefined;
 
-/** The digests of a file-backed blob from the shared worker; undefined where no worker can start (hash in-thread then). */
-export function digestFileRange(range: FileRange): Promise<BlobDigests> | undefined {
+/**
+ * The bytes of a file-backed blob, read and hashed on the shared worker; undefined where no worker can
+ * start (the caller then reads the file itself and hashes in-thread).
+ */
+export function openHashedFileRange(range: FileRange): HashedFileStream | undefined {
   if (shared === undefined) {
     try {
-      shared = new DigestWorker();
+      shared = new ReaderWorker();
     } catch {
       shared = null;
     }
   }
-  return shared?.digest(range);
+  return shared?.open(range);
 }

@@ -1,6 +1,6 @@
 // Streams one layer blob once: decompress by magic, hash the tar (= diffID), walk its entries.
 import { createHash } from 'node:crypto';
-import { digestFileRange } from './file-digest-worker';
+import { openHashedFileRange } from './file-digest-worker';
 import type { Readable } from 'node:stream';
 import * as tar from 'tar-stream';
 import type { Analyzer } from '../../model/analyzer';
@@ -20,15 +20,18 @@ export async function walkLayer(layer: LayerStream, opts: WalkOptions): Promise<
   const collector = new LayerCollector(input, opts.analyzers, opts.budget);
   const rawHash = createHash('sha256');
   const tarHash = createHash('sha256');
-  const parallel = layer.fileRange ? digestFileRange(layer.fileRange) : undefined;
-  parallel?.catch(() => undefined); // a failed walk may never await it
+  // A file-backed blob is read (and hashed) by the worker instead of through the layer's own stream.
+  const hashed = layer.fileRange ? openHashedFileRange(layer.fileRange) : undefined;
+  if (hashed) layer.stream.destroy();
+  const source = hashed ? hashed.stream : layer.stream;
+  const parallel = hashed?.digests;
   // An uncompressed blob is its own tar stream: one hash serves as blob digest and diffID.
   let compressed = false;
   let rawBytes = 0;
   let tarBytes = 0;
   const budget = opts.budget;
   const extract = tar.extract();
-  const parts: Readable[] = [layer.stream];
+  const parts: Readable[] = [source];
   let failure: Error | undefined;
   const fail = (err: Error): void => {
     if (failure) return;
@@ -64,9 +67,9 @@ export async function walkLayer(layer: LayerStream, opts: WalkOptions): Promise<
     },
   );
   parts.push(sniffer);
-  layer.stream.on('error', fail);
+  source.on('error', fail);
   sniffer.on('error', fail);
-  layer.stream.pipe(sniffer);
+  source.pipe(sniffer);
 
   try {
     for await (const entry of extract) {
