@@ -22,6 +22,7 @@ export const CHANNELS = [
   'malware:list',
   'malware:upload',
   'malware:delete',
+  'malware:clamscan',
   'compliance:containers',
   'compliance:container',
   'compliance:host',

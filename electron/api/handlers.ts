@@ -25,6 +25,7 @@ export function createHandlers(s: Services): Handlers {
       s.customFeeds.importUpload(p.fileName, Buffer.from(p.contentBase64, 'base64')),
     'malware:list': async () => s.malware.list(),
     'malware:upload': async (p) => s.malware.save(p.fileName, Buffer.from(p.contentBase64, 'base64')),
+    'malware:clamscan': async (p) => s.malware.clamscan(p.enabled),
     'malware:delete': async (p) => {
       s.malware.remove(p.name);
       return s.malware.list();

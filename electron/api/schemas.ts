@@ -78,6 +78,7 @@ export const paramSchemas = {
     })
     .strict(),
   'malware:delete': z.object({ name: z.string().min(1).max(255) }).strict(),
+  'malware:clamscan': z.object({ enabled: z.boolean().optional() }).strict(),
   'compliance:containers': z.object({}).strict(),
   'compliance:container': z.object({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/) }).strict(),
   'compliance:host': z.object({}).strict(),

@@ -279,6 +279,15 @@ export interface MalwareListDto {
   error?: string;
 }
 
+/** Whether deployed-image scans also run ClamAV's clamscan, and whether this machine can. */
+export interface ClamscanSettingDto {
+  enabled: boolean;
+  /** clamscan's version line; null when it is not installed or does not run. */
+  version: string | null;
+  /** What clamscan is given: the ClamAV .hdb/.hsb lists (and the system database directory); empty = its default. */
+  databases: string[];
+}
+
 export interface ContainerComplianceDto {
   id: string;
   name: string;

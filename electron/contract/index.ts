@@ -13,6 +13,7 @@ import type {
   HostComplianceDto,
   DeployedImageDto,
   MalwareListDto,
+  ClamscanSettingDto,
   FeedImportResultDto,
   FixDto,
   FeedDto,
@@ -88,6 +89,7 @@ interface Results extends CollectionResults {
   'malware:list': MalwareListDto[];
   'malware:upload': MalwareListDto;
   'malware:delete': MalwareListDto[];
+  'malware:clamscan': ClamscanSettingDto;
   'compliance:containers': ContainerComplianceDto[];
   'compliance:container': ComplianceRowDto[];
   'compliance:host': HostComplianceDto;

@@ -18,7 +18,13 @@ import { DeployedImages } from '../services/deployed-images';
 import { IntelService } from '../services/intel-service';
 import { CiService } from '../services/ci-service';
 import { CustomFeeds } from '../services/custom-feeds';
-import { MalwareFeeds, malwareListFiles } from '../services/malware-feeds';
+import {
+  MalwareFeeds,
+  clamavDatabaseFiles,
+  clamscanEnabled,
+  malwareListFiles,
+} from '../services/malware-feeds';
+import { requireClamscan } from '../../agent/compliance/clamav';
 import { RuleStore } from '../services/rule-store';
 import { CollectionsService } from '../services/collections-service';
 import { CollectionsRepo } from '../db/repos/collections-repo';
@@ -99,6 +105,7 @@ export function composeConsole(opts: ComposeOptions = {}): Console {
   const scans = new ScanService(scansRepo, bus, {
     analyzers,
     malwareLists: () => malwareListFiles(dataDir),
+    clamav: () => (clamscanEnabled(dataDir) ? { databases: clamavDatabaseFiles(dataDir) } : null),
     complianceRule: (kind, ref) =>
       rules.complianceRule(kind, kind === 'host' ? { host: ref, image: ref } : ref),
     openSource: (ref) => openDockerDaemon(ref, { docker: bridge.docker }),
@@ -108,6 +115,7 @@ export function composeConsole(opts: ComposeOptions = {}): Console {
   const scanQueries = new ScanQueries(scansRepo, {
     baseFor: (diffIds) => baseImages.baseFor(diffIds),
     vulnRule: (kind, ref) => rules.vulnRule(kind, ref),
+    complianceRule: (kind, subject) => rules.complianceRule(kind, subject),
   });
   const modelsRepo = new ModelsRepo(db, (rows) => bus.publish('audit:new', rows.map(toAuditDto)));
   const models = new ModelService(modelsRepo, learningPeriod(settings), settings);
@@ -151,7 +159,7 @@ export function composeConsole(opts: ComposeOptions = {}): Console {
     models,
     ci,
     customFeeds: new CustomFeeds(settings, intel.file),
-    malware: new MalwareFeeds(dataDir),
+    malware: new MalwareFeeds(dataDir, () => requireClamscan()),
     collections,
     vulnTags,
     exceptions: new VulnExceptions(scansRepo, rules, (name) => collections.lookup(name)),

@@ -6,6 +6,7 @@ import type { Analyzer } from '../../agent/model/analyzer';
 import type { ImageSource } from '../../agent/scan/image/types';
 import { scanImage, type ImageInventory } from '../../agent/scan/scan-image';
 import { createComplianceCollector } from '../../agent/compliance/collect/builtin';
+import { ClamavError, clamscanImage } from '../../agent/compliance/clamav';
 import { evaluateHost, evaluateImage, type ComplianceResult } from '../../agent/compliance/evaluate';
 import { realHost } from '../../agent/compliance/checks/host/host-env';
 import { scanHostInventory } from '../../agent/scan/scan-host';
@@ -29,6 +30,8 @@ export interface ScanServiceOptions {
   analyzers: readonly Analyzer[];
   /** Signature list files for the malware check. */
   malwareLists(): string[];
+  /** When the user turned it on: also run clamscan over each image's layers with these extra databases. */
+  clamav?(): { databases: string[] } | null;
   /**
    * The compliance rule (template, effects, custom checks) of a deployed image or of this host (by its name),
    * or undefined when no rule holds it: all checks of the kind run and none fails the verdict.
@@ -113,11 +116,28 @@ export class ScanService {
           this.bus.publish('scan:progress', { scanId: id, ref, layer: p.layer, of: p.of, phase: p.phase });
         },
       });
+      const facts = collector.facts(inv);
+      const clam = this.opts.clamav?.();
+      if (clam) {
+        this.bus.publish('scan:progress', { scanId: id, ref, layer: 0, of: 0, phase: 'clamscan' });
+        try {
+          // A second read of the layers: clamscan unpacks each layer archive itself.
+          facts.clamav = await clamscanImage(await this.opts.openSource(ref), {
+            databases: clam.databases,
+            layers: inv.layers,
+          });
+          inv.warnings.push(...facts.clamav.warnings);
+        } catch (err) {
+          // No clamscan or no database: say so on the scan and judge 422 on the signature lists alone.
+          if (!(err instanceof ClamavError)) throw err;
+          inv.warnings.push(`clamscan was not run: ${err.message}`);
+        }
+      }
       const rule = this.opts.complianceRule('deployed', ref);
       return {
         inv,
         rule,
-        compliance: await evaluateImage({ inventory: inv, facts: collector.facts(inv) }, ref, {
+        compliance: await evaluateImage({ inventory: inv, facts }, ref, {
           template: rule?.template,
           customChecks: rule?.customChecks ?? [],
         }),

@@ -68,4 +68,29 @@ describe('compliance screens (web mode, Chromium)', () => {
     });
     await waitForText(session().page, '[data-testid=malware-error]', 'junk.hdb');
   });
+
+  it('turns on clamscan for deployed-image scans in the malware section, showing the version and lists', async () => {
+    const { page } = session();
+    await page.click('text=Custom feeds');
+    const box = page.locator('input[aria-label="scan deployed images with clamscan"]');
+    await box.waitFor();
+    // The status line appears once the setting has loaded: the installed clamscan and the ClamAV list.
+    await waitForText(page, '[data-testid=clamscan-status]', /ClamAV \d.*eicar\.hdb/);
+    expect(await box.isChecked()).toBe(false);
+    // click, not check(): the box follows the stored setting, so it turns on when the API answers.
+    await box.click();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('input[aria-label="scan deployed images with clamscan"]') as HTMLInputElement)
+          ?.checked === true,
+    );
+    expect(await session().call('malware:clamscan', {})).toMatchObject({ enabled: true });
+    await box.click();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('input[aria-label="scan deployed images with clamscan"]') as HTMLInputElement)
+          ?.checked === false,
+    );
+    expect(await session().call('malware:clamscan', {})).toMatchObject({ enabled: false });
+  });
 });

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type {
+  ClamscanSettingDto,
   ContainerComplianceDto,
   HostComplianceDto,
   MalwareListDto,
@@ -14,10 +15,13 @@ export interface ComplianceSlice {
   complianceError?: string;
   malwareLists?: MalwareListDto[];
   malwareError?: string;
+  clamscan?: ClamscanSettingDto;
   loadRuntimeCompliance(): Promise<void>;
   loadMalwareLists(): Promise<void>;
   uploadMalwareList(file: File): Promise<void>;
   deleteMalwareList(name: string): Promise<void>;
+  /** Turns the clamscan pass of deployed-image scans on or off. */
+  setClamscan(enabled: boolean): Promise<void>;
 }
 
 export const createComplianceSlice: StateCreator<AppState, [], [], ComplianceSlice> = (set, get) => ({
@@ -33,7 +37,12 @@ export const createComplianceSlice: StateCreator<AppState, [], [], ComplianceSli
     }
   },
   async loadMalwareLists() {
-    set({ malwareLists: await api.invoke('malware:list', {}) });
+    // The clamscan setting lists the ClamAV files among the lists, so both load together.
+    const [malwareLists, clamscan] = await Promise.all([
+      api.invoke('malware:list', {}),
+      api.invoke('malware:clamscan', {}),
+    ]);
+    set({ malwareLists, clamscan });
   },
   async uploadMalwareList(file) {
     try {
@@ -45,6 +54,14 @@ export const createComplianceSlice: StateCreator<AppState, [], [], ComplianceSli
     }
   },
   async deleteMalwareList(name) {
-    set({ malwareLists: await api.invoke('malware:delete', { name }) });
+    await api.invoke('malware:delete', { name });
+    await get().loadMalwareLists();
+  },
+  async setClamscan(enabled) {
+    try {
+      set({ clamscan: await api.invoke('malware:clamscan', { enabled }), malwareError: undefined });
+    } catch (err) {
+      set({ malwareError: (err as Error).message });
+    }
   },
 });
