@@ -4,7 +4,8 @@ import os from 'node:os';
 import type { DockerBridge } from '../../agent/docker/bridge';
 import { evaluateContainer, evaluateHost, type ComplianceResult } from '../../agent/compliance/evaluate';
 import { realHost } from '../../agent/compliance/checks/host/host-env';
-import { judgeCompliance, type ComplianceRule } from '../../agent/policy/compliance-rule';
+import type { ComplianceRule } from '../../agent/policy/compliance-rule';
+import { judgedRows } from './judged-rows';
 import type { ScopeSubject } from '../../agent/policy/scope';
 import { ApiError } from '../api/errors';
 import type { ComplianceRowDto, ContainerComplianceDto, HostComplianceDto } from '../contract/index';
@@ -14,16 +15,6 @@ export type ComplianceRuleFor = (
   kind: 'deployed' | 'host',
   subject: ScopeSubject,
 ) => ComplianceRule | undefined;
-
-/** Rows with the rule's effect and outcome per check; the verdict fails when any check's outcome is fail. */
-export function judgedRows(
-  results: ComplianceResult[],
-  rule: ComplianceRule | undefined,
-): { rows: ComplianceRowDto[]; pass?: boolean } {
-  if (!rule) return { rows: results };
-  const v = judgeCompliance(results, rule);
-  return { rows: v.judged.map((j) => ({ ...j.result, effect: j.effect, outcome: j.outcome })), pass: v.pass };
-}
 
 export class RuntimeCompliance {
   constructor(

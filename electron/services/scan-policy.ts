@@ -1,6 +1,7 @@
 // What the read side of scans needs of the console's policy: declared base images and the vulnerability rules per kind.
 import { isInherited, type BaseImageRef } from '../../agent/policy/base-image';
 import { judgeVulns, type VulnRule } from '../../agent/policy/vuln-rule';
+import type { ComplianceRule } from '../../agent/policy/compliance-rule';
 import type { VulnVerdictDto } from '../contract/index';
 import type { ScanKind, ScanRow, ScansRepo } from '../db/repos/scans-repo';
 import type { InventoryLayer } from '../../agent/scan/scan-image';
@@ -10,6 +11,8 @@ import { subjectOfScan } from './scan-subject';
 export interface ScanPolicy {
   baseFor(diffIds: readonly string[]): BaseImageRef | undefined;
   vulnRule(kind: ScanKind, subject: ScopeSubject | string): VulnRule | undefined;
+  /** The compliance rule of deployed images or hosts that holds a subject (first match), if any. */
+  complianceRule?(kind: 'deployed' | 'host', subject: ScopeSubject): ComplianceRule | undefined;
 }
 
 export const NO_POLICY: ScanPolicy = { baseFor: () => undefined, vulnRule: () => undefined };

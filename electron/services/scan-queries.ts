@@ -20,6 +20,8 @@ import { paginate } from './docker-service';
 import { directed, vulnComparator, type VulnSort } from './list-sort';
 import { tagRows, type FindingTagSource } from './finding-tags';
 import { NO_POLICY, baseOfScan, vulnVerdictOf, type ScanPolicy } from './scan-policy';
+import { subjectOfScan } from './scan-subject';
+import { judgedRows } from './judged-rows';
 
 const SEVERITIES: readonly SeverityName[] = ['critical', 'high', 'medium', 'low', 'negligible', 'unknown'];
 
@@ -148,9 +150,15 @@ export class ScanQueries {
     return paginate(rows, q.page, q.pageSize);
   }
 
+  /**
+   * A scan's check results. Deployed images and hosts are judged on read by their own list's first rule, as their
+   * vulnerability verdicts are, so a changed rule shows at once; CI scans show what the CLI judged when it published.
+   */
   compliance(id: number): ComplianceRowDto[] {
-    this.row(id);
-    return this.repo.compliance(id);
+    const row = this.row(id);
+    const rows = this.repo.compliance(id);
+    if (row.kind === 'ci' || !this.policy.complianceRule) return rows;
+    return judgedRows(rows, this.policy.complianceRule(row.kind, subjectOfScan(row))).rows;
   }
 
   private row(id: number): ScanRow {

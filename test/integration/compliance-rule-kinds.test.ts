@@ -189,6 +189,9 @@ describe('compliance rules per kind (moat serve)', () => {
       expect(r.outcome, String(r.checkId)).toBe(r.checkId === failed!.checkId ? 'fail' : 'ok');
     const second = await finished((await ok<{ scanId: number }>('hosts:scan', {})).scanId);
     expect(second.verdict).toBe('fail');
+    // The scan's own Compliance tab shows the same judgement.
+    const stored = await ok<Row[]>('scans:compliance', { id: second.id });
+    expect(stored.filter((r) => r.outcome === 'fail').map((r) => r.checkId)).toEqual([failed!.checkId]);
     // The image lists were not touched by any of this.
     expect(await ok('complianceRules:list', { kind: 'deployed' })).toEqual(shared.complianceRules);
   }, 600_000);
@@ -199,6 +202,13 @@ describe('compliance rules per kind (moat serve)', () => {
     const v1 = await finished(scanId);
     expect(v1.status, v1.error).toBe('done');
     expect(v1.verdict).toBe('fail');
+    const judged = await ok<Row[]>('scans:compliance', { id: scanId });
+    expect(
+      judged
+        .filter((r) => r.outcome === 'fail')
+        .map((r) => r.checkId)
+        .sort(),
+    ).toEqual([424, 425]);
 
     await ok('complianceRules:set', {
       kind: 'deployed',
