@@ -83,6 +83,12 @@ describe('console clamscan setting', () => {
     app.close();
     app = composeConsole({ dataDir: home, autoScan: false, runtime: false });
     expect((await call()('malware:clamscan', {})).enabled).toBe(true);
+    // Without the list this machine has no ClamAV database (as images-clamscan.test.ts relies on too): the
+    // scan still completes, says why clamscan did not run, and judges 422 on the signature lists.
+    await call()('malware:delete', { name: 'eicar.hdb' });
+    const noDb = await check422(IMAGE);
+    expect(noDb.status).toBe('fail');
+    expect(noDb.warnings.join('\n')).toMatch(/clamscan was not run: .*database/i);
     expect((await call()('malware:clamscan', { enabled: false })).enabled).toBe(false);
     const r = await check422(IMAGE);
     expect(r.evidence.join('\n')).not.toMatch(/clamscan/i);
