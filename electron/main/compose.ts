@@ -106,8 +106,7 @@ export function composeConsole(opts: ComposeOptions = {}): Console {
     analyzers,
     malwareLists: () => malwareListFiles(dataDir),
     clamav: () => (clamscanEnabled(dataDir) ? { databases: clamavDatabaseFiles(dataDir) } : null),
-    complianceRule: (kind, ref) =>
-      rules.complianceRule(kind, kind === 'host' ? { host: ref, image: ref } : ref),
+    complianceRule: (kind, subject) => rules.complianceRule(kind, subject),
     openSource: (ref) => openDockerDaemon(ref, { docker: bridge.docker }),
     intel: () => intel.intel(),
   });

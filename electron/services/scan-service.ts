@@ -12,6 +12,7 @@ import { realHost } from '../../agent/compliance/checks/host/host-env';
 import { scanHostInventory } from '../../agent/scan/scan-host';
 import type { CustomCheck } from '../../agent/compliance/custom/custom-check';
 import { judgeCompliance, type ComplianceRule } from '../../agent/policy/compliance-rule';
+import type { ScopeSubject } from '../../agent/policy/scope';
 import type { FeedUse, ScanKind, ScansRepo } from '../db/repos/scans-repo';
 import type { EventBus } from './event-bus';
 
@@ -33,12 +34,13 @@ export interface ScanServiceOptions {
   /** When the user turned it on: also run clamscan over each image's layers with these extra databases. */
   clamav?(): { databases: string[] } | null;
   /**
-   * The compliance rule (template, effects, custom checks) of a deployed image or of this host (by its name),
-   * or undefined when no rule holds it: all checks of the kind run and none fails the verdict.
+   * The compliance rule (template, effects, custom checks) of a deployed image (by ref and labels, as its scan is
+   * judged on read) or of this host (by its name), or undefined when no rule holds it: all checks of the kind run
+   * and none fails the verdict.
    */
   complianceRule(
     kind: 'deployed' | 'host',
-    ref: string,
+    subject: ScopeSubject,
   ): (ComplianceRule & { customChecks: CustomCheck[] }) | undefined;
   openSource(ref: string): Promise<ImageSource>;
   intel(): VulnIntel | undefined;
@@ -133,7 +135,7 @@ export class ScanService {
           inv.warnings.push(`clamscan was not run: ${err.message}`);
         }
       }
-      const rule = this.opts.complianceRule('deployed', ref);
+      const rule = this.opts.complianceRule('deployed', { image: ref, labels: inv.image.labels });
       return {
         inv,
         rule,
@@ -149,7 +151,8 @@ export class ScanService {
   private runHost(id: number, ref: string): Promise<void> {
     return this.store(id, ref, async () => {
       this.bus.publish('scan:progress', { scanId: id, ref, layer: 0, of: 1, phase: 'walking' });
-      const rule = this.opts.complianceRule('host', ref);
+      // A host's name also stands in as its "image", as on read, so plain glob scopes match it.
+      const rule = this.opts.complianceRule('host', { host: ref, image: ref });
       const compliance = await evaluateHost(realHost(), { template: rule?.template });
       return { inv: await scanHostInventory('/'), rule, compliance };
     });
