@@ -1,5 +1,6 @@
-import { useEffect, useState, type JSX } from 'react';
-import type { ComplianceRuleList, RuleKind } from '../../../../electron/contract/index';
+import { useEffect, type JSX } from 'react';
+import { useOrderedDraft } from './use-ordered-draft';
+import type { RuleKind } from '../../../../electron/contract/index';
 import { useStore } from '../../store/index';
 import { ComplianceRuleEditor } from './ComplianceRuleEditor';
 
@@ -30,16 +31,9 @@ export function RulesView({ kind }: { kind: RuleKind }): JSX.Element {
   const status = useStore((s) => s.rulesStatus);
   const load = useStore((s) => s.loadComplianceRules);
   const save = useStore((s) => s.saveComplianceRules);
-  const [draft, setDraft] = useState<ComplianceRuleList | undefined>();
+  const { draft, setDraft, move } = useOrderedDraft(stored);
   useEffect(() => void load(kind), [load, kind]);
-  useEffect(() => setDraft(stored), [stored]);
   const shownStatus = status?.kind === kind ? status : undefined;
-  const move = (i: number, by: -1 | 1): void => {
-    if (!draft) return;
-    const next = draft.slice();
-    [next[i], next[i + by]] = [next[i + by], next[i]];
-    setDraft(next);
-  };
   return (
     <section>
       <h1>Defend › Compliance rules</h1>

@@ -1,5 +1,6 @@
-import { useEffect, useState, type JSX } from 'react';
-import type { RuleKind, VulnRuleList } from '../../../../electron/contract/index';
+import { useEffect, type JSX } from 'react';
+import { useOrderedDraft } from './use-ordered-draft';
+import type { RuleKind } from '../../../../electron/contract/index';
 import { useStore } from '../../store/index';
 import { VulnRuleCard } from './VulnRuleCard';
 import { DefendVulnTabs } from './DefendVulnTabs';
@@ -16,16 +17,9 @@ export function VulnRulesView({ kind }: { kind: RuleKind }): JSX.Element {
   const status = useStore((s) => s.vulnRulesStatus);
   const load = useStore((s) => s.loadVulnRules);
   const save = useStore((s) => s.saveVulnRules);
-  const [draft, setDraft] = useState<VulnRuleList | undefined>();
+  const { draft, setDraft, move } = useOrderedDraft(stored);
   useEffect(() => void load(kind), [load, kind]);
-  useEffect(() => setDraft(stored), [stored]);
   const shownStatus = status?.kind === kind ? status : undefined;
-  const move = (i: number, by: -1 | 1): void => {
-    if (!draft) return;
-    const next = draft.slice();
-    [next[i], next[i + by]] = [next[i + by], next[i]];
-    setDraft(next);
-  };
   return (
     <section>
       <h1>Defend › Vulnerabilities</h1>
