@@ -58,6 +58,10 @@ describe('workshop exercises 3 and 4 (web mode, Chromium + CLI)', () => {
     await page.click('button:has-text("Add rule")');
     const rule = page.locator('[data-testid=vuln-rule]');
     await rule.locator('input[aria-label="vuln rule name"]').fill('Org Baseline Host Vulnerability Rule');
+    // A host rule's scope names hosts, not images.
+    expect(await rule.locator('input[aria-label="vuln scope"]').getAttribute('placeholder')).toMatch(
+      /^host names/,
+    );
     await rule.locator('select[aria-label="alert threshold"]').selectOption('low');
     // The workshop sets no failure threshold for hosts.
     await rule.locator('select[aria-label="failure threshold"]').selectOption('');

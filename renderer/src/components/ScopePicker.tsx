@@ -7,6 +7,9 @@ export interface ScopeValue {
 }
 
 /** A rule's scope: image globs and/or collections picked from Manage › Collections and tags (none: everything). */
+/** Host rules name hosts where image rules name images (a host's name stands in as its image). */
+export const HOST_SCOPE_PLACEHOLDER = 'host names in scope, e.g. lab-vm* (empty: all)';
+
 export function ScopePicker(props: {
   scope?: ScopeValue;
   /** aria-label of the image globs field. */

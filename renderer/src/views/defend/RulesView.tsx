@@ -1,4 +1,5 @@
 import { useEffect, type JSX } from 'react';
+import { HOST_SCOPE_PLACEHOLDER } from '../../components/ScopePicker';
 import { useOrderedDraft } from './use-ordered-draft';
 import type { RuleKind } from '../../../../electron/contract/index';
 import { useStore } from '../../store/index';
@@ -87,9 +88,7 @@ export function RulesView({ kind }: { kind: RuleKind }): JSX.Element {
                 catalog={catalog}
                 kinds={KINDS[kind]}
                 customChecks={kind !== 'host'}
-                scopePlaceholder={
-                  kind === 'host' ? 'host names in scope, e.g. lab-vm* (empty: all)' : undefined
-                }
+                scopePlaceholder={kind === 'host' ? HOST_SCOPE_PLACEHOLDER : undefined}
                 onChange={(next) => setDraft(draft.map((x, j) => (j === i ? next : x)))}
                 onRemove={() => setDraft(draft.filter((_, j) => j !== i))}
               />

@@ -11,6 +11,8 @@ export function VulnRuleCard(props: {
   rule: Rule;
   position: number;
   count: number;
+  /** The scope field's hint (host rules name hosts). */
+  scopePlaceholder?: string;
   onChange(next: Rule): void;
   onMove(by: -1 | 1): void;
   onRemove(): void;
@@ -30,7 +32,12 @@ export function VulnRuleCard(props: {
           #{position + 1}
         </span>
         <input aria-label="vuln rule name" value={r.name} onChange={(e) => set({ name: e.target.value })} />
-        <ScopePicker label="vuln scope" scope={r.scope} onChange={(scope) => set({ scope })} />
+        <ScopePicker
+          label="vuln scope"
+          placeholder={props.scopePlaceholder}
+          scope={r.scope}
+          onChange={(scope) => set({ scope })}
+        />
         <button aria-label="move up" disabled={position === 0} onClick={() => props.onMove(-1)}>
           ↑
         </button>

@@ -1,4 +1,5 @@
 import { useEffect, type JSX } from 'react';
+import { HOST_SCOPE_PLACEHOLDER } from '../../components/ScopePicker';
 import { useOrderedDraft } from './use-ordered-draft';
 import type { RuleKind } from '../../../../electron/contract/index';
 import { useStore } from '../../store/index';
@@ -44,6 +45,7 @@ export function VulnRulesView({ kind }: { kind: RuleKind }): JSX.Element {
               rule={r}
               position={i}
               count={draft.length}
+              scopePlaceholder={kind === 'host' ? HOST_SCOPE_PLACEHOLDER : undefined}
               onChange={(next) => setDraft(draft.map((x, j) => (j === i ? next : x)))}
               onMove={(by) => move(i, by)}
               onRemove={() => setDraft(draft.filter((_, j) => j !== i))}
