@@ -2,7 +2,7 @@
 // (unknown collection in a scope, deleting a collection a rule still names), renames, and tags on real findings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireDocker } from '../setup/docker-cli';
-import { startServe, type ServeProcess } from '../setup/serve-process';
+import { startServe, type ApiAnswer, type ServeProcess } from '../setup/serve-process';
 import { IMAGE_NAMES } from '../setup/test-images';
 import { testdata } from '../setup/testdata';
 
@@ -13,27 +13,8 @@ beforeAll(async () => {
 });
 afterAll(async () => s?.stop());
 
-interface Answer {
-  status: number;
-  result?: unknown;
-  error?: { code: string; message: string };
-}
-
-async function call(channel: string, params: unknown): Promise<Answer> {
-  const res = await fetch(`${s.base}/api/invoke/${channel}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(params),
-  });
-  const body = (await res.json()) as { result?: unknown; error?: { code: string; message: string } };
-  return { status: res.status, ...body };
-}
-
-async function ok<T>(channel: string, params: unknown): Promise<T> {
-  const a = await call(channel, params);
-  if (a.error) throw new Error(`${channel}: ${a.error.message}`);
-  return a.result as T;
-}
+const call = (channel: string, params: unknown): Promise<ApiAnswer> => s.invoke(channel, params);
+const ok = async <T>(channel: string, params: unknown): Promise<T> => (await s.call(channel, params)) as T;
 
 interface Collection {
   id: number;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, migrationsDir } from '../../electron/db/connection';
 import { SettingsRepo } from '../../electron/db/repos/settings-repo';
 import { docker, requireDocker, requireRoot } from '../setup/docker-cli';
-import { startServe, type ServeProcess } from '../setup/serve-process';
+import { startServe, type ApiAnswer, type ServeProcess } from '../setup/serve-process';
 import { IMAGE_NAMES } from '../setup/test-images';
 import { waitFor } from '../setup/wait-for';
 
@@ -55,27 +55,8 @@ afterAll(async () => {
   fs.rmSync(home, { recursive: true, force: true });
 });
 
-interface Answer {
-  status: number;
-  result?: unknown;
-  error?: { code: string; message: string };
-}
-
-async function call(channel: string, params: unknown): Promise<Answer> {
-  const res = await fetch(`${s.base}/api/invoke/${channel}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(params),
-  });
-  const body = (await res.json()) as { result?: unknown; error?: { code: string; message: string } };
-  return { status: res.status, ...body };
-}
-
-async function ok<T>(channel: string, params: unknown): Promise<T> {
-  const a = await call(channel, params);
-  if (a.error) throw new Error(`${channel}: ${a.error.message}`);
-  return a.result as T;
-}
+const call = (channel: string, params: unknown): Promise<ApiAnswer> => s.invoke(channel, params);
+const ok = async <T>(channel: string, params: unknown): Promise<T> => (await s.call(channel, params)) as T;
 
 interface Row {
   checkId: number;

@@ -14,15 +14,8 @@ async function post(
   channel: string,
   params: unknown = {},
 ): Promise<{ status: number; body: { result?: unknown; error?: { message: string } } }> {
-  const res = await fetch(`${s.base}/api/invoke/${channel}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(params),
-  });
-  return {
-    status: res.status,
-    body: (await res.json()) as { result?: unknown; error?: { message: string } },
-  };
+  const { status, ...body } = await s.invoke(channel, params);
+  return { status, body };
 }
 
 /** A typed call through the HTTP API, failing on an error answer. */

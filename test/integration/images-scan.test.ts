@@ -215,16 +215,7 @@ describe('moat images scan --address (publishing to a running console)', () => {
   });
   afterAll(async () => serve?.stop());
 
-  const call = async (channel: string, body: unknown): Promise<unknown> => {
-    const res = await fetch(`${serve.base}/api/invoke/${channel}`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json()) as { result?: unknown; error?: { message: string } };
-    if (json.error) throw new Error(json.error.message);
-    return json.result;
-  };
+  const call = (channel: string, body: unknown): Promise<unknown> => serve.call(channel, body);
 
   it('uses the console CI rules, publishes, and the console shows the verdict with who and where', async () => {
     await call('ci:setRules', {

@@ -21,17 +21,7 @@ export function useBrowserSession(env: Record<string, string> = {}): () => Brows
     const page = await browser.newPage();
     pageErrors = watchPageErrors(page);
     await page.goto(serve.loginUrl);
-    const call = async (channel: string, params: unknown): Promise<unknown> => {
-      const res = await fetch(`${serve.base}/api/invoke/${channel}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(params),
-      });
-      const body = (await res.json()) as { result?: unknown; error?: { message: string } };
-      if (body.error) throw new Error(`${channel}: ${body.error.message}`);
-      return body.result;
-    };
-    session = { serve, browser, page, call };
+    session = { serve, browser, page, call: serve.call };
   });
   afterAll(async () => {
     const errors = [...pageErrors()];

@@ -4,12 +4,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/** One API answer: the HTTP status and either the result or the error. */
+export interface ApiAnswer {
+  status: number;
+  result?: unknown;
+  error?: { code: string; message: string };
+}
+
 export interface ServeProcess {
   base: string;
   token: string;
   loginUrl: string;
   home: string;
   child: ChildProcess;
+  /** Calls a channel with the start token, whatever the answer. */
+  invoke(channel: string, params: unknown): Promise<ApiAnswer>;
+  /** Calls a channel with the start token, failing on an error answer. */
+  call(channel: string, params: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -46,12 +57,28 @@ export async function startServe(
     child.on('exit', (code) => reject(new Error(`moat serve exited with ${code}: ${err}`)));
   });
   const u = new URL(loginUrl);
+  const base = `${u.protocol}//${u.host}`;
+  const token = u.searchParams.get('token')!;
+  const invoke = async (channel: string, params: unknown): Promise<ApiAnswer> => {
+    const res = await fetch(`${base}/api/invoke/${channel}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(params),
+    });
+    return { status: res.status, ...((await res.json()) as Omit<ApiAnswer, 'status'>) };
+  };
   return {
-    base: `${u.protocol}//${u.host}`,
-    token: u.searchParams.get('token')!,
+    base,
+    token,
     loginUrl,
     home,
     child,
+    invoke,
+    async call(channel, params) {
+      const a = await invoke(channel, params);
+      if (a.error) throw new Error(`${channel}: ${a.error.message}`);
+      return a.result;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,4 +1,5 @@
 import { useEffect, useState, type JSX } from 'react';
+import { minutesToSeconds } from '../../lib/minutes';
 import { useStore } from '../../store/index';
 
 /** The global learning period of new and relearning models (minutes here, seconds in the API). */
@@ -11,15 +12,15 @@ export function LearningPeriodForm(): JSX.Element {
   useEffect(() => {
     if (settings) setMinutes(String((settings.storedLearningSeconds ?? settings.learningSeconds) / 60));
   }, [settings]);
-  const value = Number(minutes);
-  const valid = minutes.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= 43_200;
+  const seconds = minutesToSeconds(minutes);
+  const valid = seconds !== undefined;
   return (
     <form
       className="card toolbar"
       data-testid="learning-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (valid) void save(Math.round(value * 60));
+        if (valid) void save(seconds);
       }}
     >
       <label>

@@ -1,4 +1,5 @@
 import { useEffect, useState, type JSX } from 'react';
+import { minutesToSeconds } from '../../lib/minutes';
 import type { ModelDetailDto } from '../../../../electron/contract/index';
 import { useStore } from '../../store/index';
 
@@ -9,15 +10,15 @@ export function ModelLearningForm({ m }: { m: ModelDetailDto }): JSX.Element {
   const own = m.ownLearningSeconds;
   // Refill only when the stored value changes, not on every 3-second reload while the user types.
   useEffect(() => setMinutes(own === undefined ? '' : String(own / 60)), [own]);
-  const value = Number(minutes);
-  const valid = minutes.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= 43_200;
+  const seconds = minutesToSeconds(minutes);
+  const valid = seconds !== undefined;
   return (
     <form
       className="toolbar"
       data-testid="model-learning-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (valid) void save(m.id, Math.round(value * 60));
+        if (valid) void save(m.id, seconds);
       }}
     >
       <label>

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { minutesToSeconds } from './minutes';
+
+describe('minutesToSeconds', () => {
+  it('turns typed minutes into whole seconds', () => {
+    expect(minutesToSeconds('60')).toBe(3600);
+    expect(minutesToSeconds('0.05')).toBe(3);
+    expect(minutesToSeconds('0')).toBe(0);
+    expect(minutesToSeconds('43200')).toBe(2_592_000);
+  });
+  it('refuses empty, non-numeric, negative and over-30-day periods', () => {
+    for (const t of ['', '  ', 'abc', '-1', '43201', 'Infinity']) expect(minutesToSeconds(t)).toBeUndefined();
+  });
+});
