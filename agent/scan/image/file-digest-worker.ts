@@ -1,6 +1,8 @@
 // A layer blob stored in a file, read once on a worker thread that hashes each chunk and hands it over
-// (transferred, not copied) to the main thread's tar parsing: verification runs beside parsing and
-// analysis, and the file is not read a second time for its digest.
+// to the main thread's tar parsing: verification runs beside parsing and analysis, and the file is
+// not read a second time for its digest. Chunks pass through a ring of shared slots that the main
+// thread copies out of: a fresh buffer per chunk (a transfer) cost the reader more in page faults
+// than the hashing it does.
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 
@@ -22,9 +24,9 @@ export interface HashedFileStream {
   digests: Promise<BlobDigests>;
 }
 
-/** Bytes per chunk and chunks in flight: bounds memory at WINDOW MiB whatever the consumer's pace. */
-const CHUNK = 1024 * 1024;
-const WINDOW = 8;
+/** Bytes per chunk and chunks in flight (= ring slots): at most 8 MiB read ahead whatever the consumer's pace. */
+const CHUNK = 256 * 1024;
+const WINDOW = 32;
 
 // Only the stored blob is hashed here: for a compressed blob the main thread already holds the decompressed
 // bytes and hashes them for the diffID, which is cheaper than decompressing twice on two cores.
@@ -43,8 +45,10 @@ function pump(job) {
   try {
     while (job.credit > 0 && job.pos < job.end) {
       const n = Math.min(${CHUNK}, job.end - job.pos);
-      const ab = new ArrayBuffer(n);
-      const buf = Buffer.from(ab);
+      // A slot is rewritten only after its chunk's credit came back, and credit follows the copy.
+      const slot = job.next;
+      job.next = (slot + 1) % ${WINDOW};
+      const buf = Buffer.from(job.ring, slot * ${CHUNK}, n);
       let got = 0;
       while (got < n) {
         const r = fs.readSync(job.fd, buf, got, n - got, job.pos + got);
@@ -54,7 +58,7 @@ function pump(job) {
       job.pos += n;
       job.hash.update(buf);
       job.credit--;
-      parentPort.postMessage({ id: job.id, chunk: ab }, [ab]);
+      parentPort.postMessage({ id: job.id, slot, n });
     }
     if (job.pos >= job.end) finish(job, { blob: job.hash.digest('hex') });
   } catch (e) {
@@ -68,7 +72,7 @@ parentPort.on('message', (m) => {
       parentPort.postMessage({ id: m.id, error: String((e && e.message) || e) });
       return;
     }
-    const job = { id: m.id, fd, pos: m.start, end: m.start + m.size, credit: ${WINDOW}, hash: crypto.createHash('sha256') };
+    const job = { id: m.id, fd, ring: m.ring, next: 0, pos: m.start, end: m.start + m.size, credit: ${WINDOW}, hash: crypto.createHash('sha256') };
     jobs.set(m.id, job);
     pump(job);
     return;
@@ -87,13 +91,15 @@ parentPort.on('message', (m) => {
 
 interface WorkerMessage {
   id: number;
-  chunk?: ArrayBuffer;
+  slot?: number;
+  n?: number;
   blob?: string;
   error?: string;
 }
 
 interface Job {
   stream: Readable;
+  ring: SharedArrayBuffer;
   resolve(d: BlobDigests): void;
   reject(e: Error): void;
   /** Chunks pushed into a full stream, to be credited back once the consumer reads again. */
@@ -121,9 +127,11 @@ class ReaderWorker {
   private onMessage(m: WorkerMessage): void {
     const job = this.jobs.get(m.id);
     if (!job) return;
-    if (m.chunk !== undefined) {
+    if (m.slot !== undefined && m.n !== undefined) {
       if (job.done) return;
-      if (job.stream.push(Buffer.from(m.chunk))) this.worker.postMessage({ type: 'credit', id: m.id, n: 1 });
+      const chunk = Buffer.allocUnsafe(m.n);
+      chunk.set(new Uint8Array(job.ring, m.slot * CHUNK, m.n));
+      if (job.stream.push(chunk)) this.worker.postMessage({ type: 'credit', id: m.id, n: 1 });
       else job.owed++;
       return;
     }
@@ -176,10 +184,11 @@ class ReaderWorker {
         cb(err);
       },
     });
-    const job: Job = { stream, resolve, reject, owed: 0, done: false };
+    const ring = new SharedArrayBuffer(CHUNK * WINDOW);
+    const job: Job = { stream, ring, resolve, reject, owed: 0, done: false };
     this.jobs.set(id, job);
     this.worker.ref();
-    this.worker.postMessage({ type: 'start', id, ...range });
+    this.worker.postMessage({ type: 'start', id, ring, ...range });
     return { stream, digests };
   }
 }
