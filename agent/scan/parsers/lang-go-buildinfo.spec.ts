@@ -30,11 +30,23 @@ describe('parseGoBuildInfo', () => {
     ]);
   });
 
-  it('finds the block by scanning when there is no .go.buildinfo section', () => {
+  it('finds the block by scanning when there is no .go.buildinfo section but the binary is Go-made', () => {
+    const data = Buffer.concat([Buffer.alloc(48), goBuildInfoInline('go1.20.1', MODINFO)]);
     const elf = buildElf64([
-      { name: '.data', data: Buffer.concat([Buffer.alloc(48), goBuildInfoInline('go1.20.1', MODINFO)]) },
+      { name: '.gopclntab', data: Buffer.alloc(32, 1) },
+      { name: '.data', data },
     ]);
     expect(parseGoBuildInfo(elf, '/app')?.goVersion).toBe('go1.20.1');
+    const noteOnly = buildElf64([
+      { name: '.note.go.buildid', data: Buffer.alloc(32, 1) },
+      { name: '.data', data },
+    ]);
+    expect(parseGoBuildInfo(noteOnly, '/app')?.goVersion).toBe('go1.20.1');
+  });
+
+  it('does not search a binary without Go sections (a C program that merely holds the bytes)', () => {
+    const data = Buffer.concat([Buffer.alloc(48), goBuildInfoInline('go1.20.1', MODINFO)]);
+    expect(parseGoBuildInfo(buildElf64([{ name: '.data', data }]), '/usr/bin/strings')).toBeUndefined();
   });
 
   it('scans the data between and after code sections when there is no .go.buildinfo section', () => {
@@ -43,6 +55,7 @@ describe('parseGoBuildInfo', () => {
       { name: '.init', data: code(64), flags: 0x6 },
       { name: '.rodata', data: Buffer.alloc(96, 7) },
       { name: '.text', data: code(4096), flags: 0x6 },
+      { name: '.gopclntab', data: Buffer.alloc(32, 1) },
       { name: '.data', data: Buffer.concat([Buffer.alloc(32), goBuildInfoInline('go1.19.3', MODINFO)]) },
     ]);
     expect(parseGoBuildInfo(elf, '/app')?.goVersion).toBe('go1.19.3');

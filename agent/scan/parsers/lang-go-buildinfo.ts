@@ -26,7 +26,7 @@ export function parseGoBuildInfo(bytes: Buffer, source: string): GoBuildInfo | u
     section !== undefined && section.subarray(0, MAGIC.length).equals(MAGIC)
       ? section.byteOffset - bytes.byteOffset
       : -1;
-  if (at < 0) at = indexOutsideCode(bytes, elf, MAGIC);
+  if (at < 0 && mayBeGo(elf)) at = indexOutsideCode(bytes, elf, MAGIC);
   if (at < 0) return undefined;
   if (at + 32 > bytes.length) throw new Error(`${source}: Go build info header truncated`);
   const ptrSize = bytes[at + 14];
@@ -73,6 +73,16 @@ export function parseModInfo(modinfo: string): { main?: LangRecord; deps: LangRe
   }
   const usable = main !== undefined && main.version !== '(devel)' && main.version !== '' ? main : undefined;
   return { main: usable, deps: deps.filter((d) => d.version !== '') };
+}
+
+// Sections only Go's linker makes. Without .go.buildinfo (which Go >= 1.13 always writes) the block is
+// searched for only in a binary that shows one of these, or that has no section table at all: most
+// ELF files in an image are C programs and libraries, and searching all of them cost more than the rest
+// of the Go analysis.
+const GO_SECTION = /^\.(go|gopclntab|gosymtab|noptrdata|noptrbss|typelink|itablink|note\.go\.buildid)(\.|$)/;
+
+function mayBeGo(elf: ElfFile): boolean {
+  return elf.sections.length === 0 || elf.sections.some((s) => GO_SECTION.test(s.name));
 }
 
 /** "go1.21.5" -> "1.21.5"; "go1.22.0 X:boringcrypto" -> "1.22.0"; "devel …" -> undefined. */
