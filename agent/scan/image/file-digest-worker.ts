@@ -65,7 +65,38 @@ function pump(job) {
     finish(job, { error: String((e && e.message) || e) });
   }
 }
+// Hash-only jobs (the main thread reads what it needs itself): one reused buffer, in slices so a
+// cancel between them is seen.
+let scratch;
+function hashSlice(job) {
+  if (!jobs.has(job.id)) return;
+  try {
+    scratch = scratch || Buffer.allocUnsafe(${CHUNK * 4});
+    for (let i = 0; i < 64 && job.pos < job.end; i++) {
+      const n = Math.min(scratch.length, job.end - job.pos);
+      const r = fs.readSync(job.fd, scratch, 0, n, job.pos);
+      if (r === 0) throw new Error('file ends ' + (job.end - job.pos) + ' bytes early (truncated)');
+      job.hash.update(scratch.subarray(0, r));
+      job.pos += r;
+    }
+    if (job.pos >= job.end) finish(job, { blob: job.hash.digest('hex') });
+    else setImmediate(hashSlice, job);
+  } catch (e) {
+    finish(job, { error: String((e && e.message) || e) });
+  }
+}
 parentPort.on('message', (m) => {
+  if (m.type === 'hash') {
+    let fd;
+    try { fd = fs.openSync(m.file, 'r'); } catch (e) {
+      parentPort.postMessage({ id: m.id, error: String((e && e.message) || e) });
+      return;
+    }
+    const job = { id: m.id, fd, pos: m.start, end: m.start + m.size, hash: crypto.createHash('sha256') };
+    jobs.set(m.id, job);
+    hashSlice(job);
+    return;
+  }
   if (m.type === 'start') {
     let fd;
     try { fd = fs.openSync(m.file, 'r'); } catch (e) {
@@ -99,7 +130,8 @@ interface WorkerMessage {
 
 interface Job {
   stream: Readable;
-  ring: SharedArrayBuffer;
+  /** Slots the worker fills for a streamed read (none for a hash-only job). */
+  ring?: SharedArrayBuffer;
   resolve(d: BlobDigests): void;
   reject(e: Error): void;
   /** Chunks pushed into a full stream, to be credited back once the consumer reads again. */
@@ -127,7 +159,7 @@ class ReaderWorker {
   private onMessage(m: WorkerMessage): void {
     const job = this.jobs.get(m.id);
     if (!job) return;
-    if (m.slot !== undefined && m.n !== undefined) {
+    if (m.slot !== undefined && m.n !== undefined && job.ring) {
       if (job.done) return;
       const chunk = Buffer.allocUnsafe(m.n);
       chunk.set(new Uint8Array(job.ring, m.slot * CHUNK, m.n));
@@ -153,9 +185,33 @@ class ReaderWorker {
     job.stream.destroy(err);
   }
 
+  /** The blob's digest only: the caller reads the bytes it needs itself. `cancel` stops the reading. */
+  digest(range: FileRange): { digests: Promise<BlobDigests>; cancel(): void } {
+    checkRange(range);
+    const id = this.nextId++;
+    // A stand-in stream: the job bookkeeping (settle, cancel) is the same as for a streamed read.
+    const stream = new Readable({ read: () => undefined });
+    stream.on('error', () => undefined);
+    const digests = new Promise<BlobDigests>((resolve, reject) => {
+      this.jobs.set(id, { stream, resolve, reject, owed: 0, done: false });
+    });
+    this.worker.ref();
+    this.worker.postMessage({ type: 'hash', id, ...range });
+    const cancel = (): void => {
+      const job = this.jobs.get(id);
+      if (!job || job.done) return;
+      job.done = true;
+      this.jobs.delete(id);
+      if (this.jobs.size === 0) this.worker.unref();
+      this.worker.postMessage({ type: 'cancel', id });
+      job.reject(new Error(`${range.file}: read cancelled`));
+    };
+    digests.catch(() => undefined);
+    return { digests, cancel };
+  }
+
   open(range: FileRange): HashedFileStream {
-    if (![range.start, range.size].every((n) => Number.isSafeInteger(n) && n >= 0))
-      throw new Error(`${range.file}: invalid byte range ${range.start}+${range.size}`);
+    checkRange(range);
     const id = this.nextId++;
     let resolve!: (d: BlobDigests) => void;
     let reject!: (e: Error) => void;
@@ -193,13 +249,14 @@ class ReaderWorker {
   }
 }
 
+function checkRange(range: FileRange): void {
+  if (![range.start, range.size].every((n) => Number.isSafeInteger(n) && n >= 0))
+    throw new Error(`${range.file}: invalid byte range ${range.start}+${range.size}`);
+}
+
 let shared: ReaderWorker | null | undefined;
 
-/**
- * The bytes of a file-backed blob, read and hashed on the shared worker; undefined where no worker can
- * start (the caller then reads the file itself and hashes in-thread).
- */
-export function openHashedFileRange(range: FileRange): HashedFileStream | undefined {
+function sharedWorker(): ReaderWorker | null {
   if (shared === undefined) {
     try {
       shared = new ReaderWorker();
@@ -207,5 +264,20 @@ export function openHashedFileRange(range: FileRange): HashedFileStream | undefi
       shared = null;
     }
   }
-  return shared?.open(range);
+  return shared;
+}
+
+/** The sha256 of a file's byte range, computed on the shared worker; undefined where none can start. */
+export function digestFileRange(
+  range: FileRange,
+): { digests: Promise<BlobDigests>; cancel(): void } | undefined {
+  return sharedWorker()?.digest(range);
+}
+
+/**
+ * The bytes of a file-backed blob, read and hashed on the shared worker; undefined where no worker can
+ * start (the caller then reads the file itself and hashes in-thread).
+ */
+export function openHashedFileRange(range: FileRange): HashedFileStream | undefined {
+  return sharedWorker()?.open(range);
 }

@@ -6,6 +6,7 @@ import * as tar from 'tar-stream';
 import type { Analyzer } from '../../model/analyzer';
 import { Meter, Sniffer, createDecompressor, detectCompression } from './decompress';
 import { LayerCollector, type EntryType } from './layer-collector';
+import { isPlainTarRange, walkTarInFile } from './layer-file-walker';
 import { ImageInputError, type LayerResult, type LayerStream, type ScanBudget } from './types';
 
 export interface WalkOptions {
@@ -13,9 +14,20 @@ export interface WalkOptions {
   budget: ScanBudget;
   /** Called with the running count of uncompressed bytes of this layer. */
   onBytes?: (bytes: number) => void;
+  /** false: stream even an uncompressed layer that sits in a file (tests compare both paths). */
+  byOffset?: boolean;
 }
 
 export async function walkLayer(layer: LayerStream, opts: WalkOptions): Promise<LayerResult> {
+  if (layer.fileRange && opts.byOffset !== false && isPlainTarRange(layer.fileRange)) {
+    const done = await walkTarInFile(layer, layer.fileRange, opts);
+    if (done) return done;
+  }
+  return streamLayer(layer, opts);
+}
+
+/** Every byte through decompression and a streaming tar parser: compressed, piped or any layer. */
+async function streamLayer(layer: LayerStream, opts: WalkOptions): Promise<LayerResult> {
   const input = layer.name;
   const collector = new LayerCollector(input, opts.analyzers, opts.budget);
   const rawHash = createHash('sha256');
@@ -77,7 +89,8 @@ export async function walkLayer(layer: LayerStream, opts: WalkOptions): Promise<
       await collector.add(
         {
           name: h.name,
-          type: entryType(h.type),
+          // Old tars mark directories only by a trailing slash (as the by-offset walk reads them).
+          type: h.type === 'file' && h.name.endsWith('/') ? 'directory' : entryType(h.type),
           mode: h.mode ?? 0,
           size: h.size ?? 0,
           uid: h.uid ?? 0,

@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Analyzer } from '../../model/analyzer';
+import { isPlainTarRange, walkTarInFile } from './layer-file-walker';
+import { walkLayer } from './layer-walker';
+import { ImageInputError, newBudget, type LayerResult, type LayerStream } from './types';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'moat-file-walker-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const sha = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+let n = 0;
+
+/** One raw ustar header; uid given as a number over 0o7777777 is written base-256 (GNU). */
+function header(
+  name: string,
+  size: number,
+  flag: string,
+  o: { uid?: number; mode?: number; linkname?: string } = {},
+): Buffer {
+  const h = Buffer.alloc(512);
+  h.write(name, 0, 100, 'utf8');
+  h.write(`${(o.mode ?? 0o644).toString(8).padStart(7, '0')}\0`, 100, 'latin1');
+  const uid = o.uid ?? 0;
+  if (uid > 0o7777777) {
+    h[108] = 0x80;
+    h.writeUIntBE(uid, 110, 6);
+  } else h.write(`${uid.toString(8).padStart(7, '0')}\0`, 108, 'latin1');
+  h.write('0000000\0', 116, 'latin1');
+  h.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
+  h.write('00000000000\0', 136, 'latin1');
+  h.write(flag, 156, 'latin1');
+  if (o.linkname) h.write(o.linkname, 157, 100, 'utf8');
+  h.write('ustar\0', 257, 'latin1');
+  h.write('00', 263, 'latin1');
+  h.fill(0x20, 148, 156);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+  return h;
+}
+
+function member(
+  name: string,
+  data: Buffer | string,
+  flag = '0',
+  o: Parameters<typeof header>[3] = {},
+): Buffer {
+  const body = Buffer.isBuffer(data) ? data : Buffer.from(data);
+  const pad = Buffer.alloc((512 - (body.length % 512)) % 512);
+  return Buffer.concat([header(name, body.length, flag, o), body, pad]);
+}
+
+const pax = (fields: Record<string, string>): string =>
+  Object.entries(fields)
+    .map(([k, v]) => {
+      const rec = ` ${k}=${v}\n`;
+      let len = rec.length + 1;
+      while (String(len).length + rec.length !== len) len = String(len).length + rec.length;
+      return `${len}${rec}`;
+    })
+    .join('');
+
+const tarOf = (...members: Buffer[]): Buffer => Buffer.concat([...members, Buffer.alloc(1024)]);
+
+function inFile(blob: Buffer, offset = 777): { file: string; start: number; size: number } {
+  const file = path.join(dir, `layer-${n++}`);
+  writeFileSync(file, Buffer.concat([Buffer.alloc(offset, 0x55), blob]));
+  return { file, start: offset, size: blob.length };
+}
+
+/** Records every file's bytes (as a digest) and metadata. */
+const recorder: Analyzer = {
+  type: 'rec',
+  version: 1,
+  required: () => true,
+  analyze: (f) => ({ packages: [{ name: f.path, version: sha(f.content) } as never] }),
+};
+
+async function both(blob: Buffer): Promise<{ streamed: LayerResult; byOffset: LayerResult }> {
+  const range = inFile(blob);
+  const layer = (): LayerStream => ({
+    kind: 'tar',
+    name: 'crafted',
+    createdBy: '',
+    stream: Readable.from([blob]),
+    fileRange: range,
+  });
+  const streamed = await walkLayer(layer(), { analyzers: [recorder], budget: newBudget(), byOffset: false });
+  const byOffset = await walkTarInFile(layer(), range, { analyzers: [recorder], budget: newBudget() });
+  if (!byOffset) throw new Error('no digest worker');
+  return { streamed, byOffset };
+}
+
+describe('walkTarInFile', () => {
+  it('gives what the streaming walk gives for GNU long names and links, pax (global too), base-256 ids and old directories', async () => {
+    const longName = `usr/share/${'deep/'.repeat(30)}file.txt`;
+    const longLink = `/opt/${'target/'.repeat(30)}bin`;
+    const blob = tarOf(
+      member('././@LongLink', `${longName}\0`, 'L'),
+      member('placeholder', 'long-named content'),
+      member('././@LongLink', `${longLink}\0`, 'K'),
+      member('usr/bin/longlink', '', '2', { linkname: 'short' }),
+      member('pax_global_header', pax({ comment: 'global' }), 'g'),
+      member('PaxHeaders/x', pax({ path: 'etc/pax-named.conf' }), 'x'),
+      member('etc/short-name', 'pax content'),
+      member('big-uid', 'x', '0', { uid: 0o7777777 + 5, mode: 0o4755 }),
+      member('olddir/', '', '0'),
+      member('olddir/inside', 'y'),
+      member('hard', '', '1', { linkname: 'olddir/inside' }),
+      member('dev/tty', '', '3'),
+    );
+    const { streamed, byOffset } = await both(blob);
+    expect(byOffset).toEqual(streamed);
+    expect(byOffset.diffId).toBe(sha(blob));
+    const paths = byOffset.entries.map((e) => e.path);
+    expect(paths).toContain(`/${longName}`);
+    expect(paths).toContain('/etc/pax-named.conf');
+    expect(byOffset.entries.find((e) => e.path === '/usr/bin/longlink')?.linkname).toBe(longLink);
+    expect(byOffset.entries.find((e) => e.path === '/big-uid')).toMatchObject({
+      uid: 0o7777777 + 5,
+      mode: 0o4755,
+    });
+    expect(byOffset.entries.find((e) => e.path === '/olddir')?.type).toBe('directory');
+    expect(byOffset.devicesIgnored).toBe(1);
+  });
+
+  it('hands analyzers exact bytes for files smaller, around and larger than its read window', async () => {
+    let seed = 7;
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const members: Buffer[] = [];
+    const want = new Map<string, string>();
+    for (let i = 0; i < 120; i++) {
+      const size =
+        [0, 1, 511, 512, 513, 16 * 1024 - 1, 16 * 1024, 16 * 1024 + 1, 70_000][i % 9] + (rnd() % 3);
+      const data = Buffer.alloc(size);
+      for (let j = 0; j < size; j++) data[j] = rnd() & 0xff;
+      members.push(member(`f${i}`, data));
+      want.set(`/f${i}`, sha(data));
+    }
+    const { streamed, byOffset } = await both(tarOf(...members));
+    expect(byOffset).toEqual(streamed);
+    for (const [p, digest] of want) expect(byOffset.files[p].rec.packages?.[0].version).toBe(digest);
+  });
+
+  it('refuses a file cut short under it, a bad size field, a malformed or oversized pax header', async () => {
+    const refuse = async (blob: Buffer, msg: RegExp, cut?: number): Promise<void> => {
+      const range = inFile(blob);
+      if (cut !== undefined) truncateSync(range.file, range.start + cut);
+      const layer: LayerStream = { kind: 'tar', name: 'hostile', createdBy: '', stream: Readable.from([]) };
+      const err = await walkTarInFile(layer, range, { analyzers: [recorder], budget: newBudget() }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(ImageInputError);
+      expect((err as Error).message).toMatch(/^hostile: /);
+      expect((err as Error).message).toMatch(msg);
+    };
+    const ok = tarOf(member('a', Buffer.alloc(40_000, 1)), member('b', 'x'));
+    await refuse(ok, /file ends \d+ bytes early .*truncated/, 20_000);
+    const badSize = member('a', 'x');
+    badSize.write('zz', 124, 'latin1');
+    await refuse(tarOf(badSize), /bad header checksum|bad size field/);
+    await refuse(tarOf(member('p', '99 path=x\n', 'x'), member('a', 'x')), /malformed pax header/);
+    await refuse(
+      tarOf(member('p', Buffer.alloc(1024 * 1024 + 1, 0x31), 'x')),
+      /header extension .* too large/,
+    );
+    // The worker is still usable after those failures.
+    const { byOffset } = await both(tarOf(member('after', 'fine')));
+    expect(byOffset.files['/after']).toBeDefined();
+  });
+
+  it('takes only plain tars: gzip and zstd blobs and tiny ranges are left to the streaming walk', () => {
+    expect(isPlainTarRange(inFile(tarOf(member('a', 'x'))))).toBe(true);
+    expect(isPlainTarRange(inFile(Buffer.from([0x1f, 0x8b, 8, 0, ...Buffer.alloc(600)])))).toBe(false);
+    expect(isPlainTarRange(inFile(Buffer.from([0x28, 0xb5, 0x2f, 0xfd, ...Buffer.alloc(600)])))).toBe(false);
+    expect(isPlainTarRange(inFile(Buffer.alloc(100)))).toBe(false);
+  });
+});

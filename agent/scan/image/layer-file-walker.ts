@@ -1,0 +1,170 @@
+// Walks an uncompressed layer that sits in a file by offset: member headers are read where they are and
+// member data only when an analyzer wants it, while a worker thread reads the whole blob once for its
+// digest. Streaming every byte through a tar parser (layer-walker's path for compressed or piped
+// layers) cost the main thread more than the digest costs the worker.
+import fs from 'node:fs';
+import type { Analyzer } from '../../model/analyzer';
+import { digestFileRange, type FileRange } from './file-digest-worker';
+import { LayerCollector, type EntryType } from './layer-collector';
+import { tarHeaders } from './tar-headers';
+import { ImageInputError, type LayerResult, type LayerStream, type ScanBudget } from './types';
+
+/** Header reads are served from one reused window of this many bytes. */
+const WINDOW = 16 * 1024;
+/** How often (in members) progress is reported. */
+const PROGRESS_EVERY = 256;
+
+export interface FileWalkOptions {
+  analyzers: readonly Analyzer[];
+  budget: ScanBudget;
+  onBytes?: (bytes: number) => void;
+}
+
+/** True when the range holds a plain (uncompressed) tar this walker can read by offset. */
+export function isPlainTarRange(range: FileRange): boolean {
+  if (range.size < 512) return false;
+  const head = Buffer.alloc(4);
+  const fd = fs.openSync(range.file, 'r');
+  try {
+    if (fs.readSync(fd, head, 0, 4, range.start) < 4) return false;
+  } finally {
+    fs.closeSync(fd);
+  }
+  const gzip = head[0] === 0x1f && head[1] === 0x8b;
+  const zstd = head.readUInt32LE(0) === 0xfd2fb528;
+  return !gzip && !zstd;
+}
+
+/** Undefined when no worker can hash beside the walk (the caller then streams the layer instead). */
+export async function walkTarInFile(
+  layer: LayerStream,
+  range: FileRange,
+  opts: FileWalkOptions,
+): Promise<LayerResult | undefined> {
+  const hashing = digestFileRange(range);
+  if (!hashing) return undefined;
+  layer.stream.destroy();
+  const input = layer.name;
+  const budget = opts.budget;
+  const collector = new LayerCollector(input, opts.analyzers, budget);
+  let fd: number | undefined;
+  try {
+    budget.bytes += range.size;
+    if (budget.bytes > budget.limits.maxTotalBytes) {
+      throw new ImageInputError(
+        `${input}: image expands beyond ${budget.limits.maxTotalBytes} uncompressed bytes (limit; decompression bomb?)`,
+      );
+    }
+    fd = fs.openSync(range.file, 'r');
+    const reader = new RangeReader(fd, range, input);
+    let members = 0;
+    for await (const h of tarHeaders(reader.view, range.size, input, Number.MAX_SAFE_INTEGER)) {
+      await collector.add(
+        {
+          name: h.name,
+          type: entryType(h.flag),
+          mode: h.mode,
+          size: h.size,
+          uid: h.uid,
+          gid: h.gid,
+          ...(h.linkname ? { linkname: h.linkname } : {}),
+        },
+        (max) => Promise.resolve(reader.copy(h.dataOffset, Math.min(h.size, max))),
+      );
+      if (++members % PROGRESS_EVERY === 0) opts.onBytes?.(h.dataOffset);
+    }
+    opts.onBytes?.(range.size);
+  } catch (err) {
+    hashing.cancel();
+    throw err instanceof ImageInputError
+      ? err
+      : new ImageInputError(`${input}: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  let digest: string;
+  try {
+    digest = `sha256:${(await hashing.digests).blob}`;
+  } catch (err) {
+    throw new ImageInputError(`${input}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  // An uncompressed blob is its own tar: its digest is also its diffID.
+  if (layer.blobDigest !== undefined && layer.blobDigest !== digest) {
+    throw new ImageInputError(`${input}: blob digest is ${digest} but the manifest says ${layer.blobDigest}`);
+  }
+  if (layer.diffId !== undefined && layer.diffId !== digest) {
+    throw new ImageInputError(
+      `${input}: uncompressed layer digest is ${digest} but the image config says ${layer.diffId}`,
+    );
+  }
+  collector.result.diffId = digest;
+  collector.result.bytes = range.size;
+  return collector.result;
+}
+
+function entryType(flag: string): EntryType {
+  switch (flag) {
+    case '0':
+    case '7':
+      return 'file';
+    case '1':
+      return 'link';
+    case '2':
+      return 'symlink';
+    case '5':
+      return 'directory';
+    case '3':
+    case '4':
+    case '6':
+      return 'device';
+    default:
+      return 'other';
+  }
+}
+
+/** Reads of the range by offset, through one reused window (headers) or into new buffers (contents). */
+class RangeReader {
+  private readonly win = Buffer.allocUnsafe(WINDOW);
+  private winStart = 0;
+  private winEnd = 0;
+
+  constructor(
+    private readonly fd: number,
+    private readonly range: FileRange,
+    private readonly input: string,
+  ) {}
+
+  /** A view valid until the next call: enough for a header, which is decoded at once. */
+  readonly view = (offset: number, length: number): Promise<Buffer> => {
+    if (offset < this.winStart || offset + length > this.winEnd) {
+      if (length > WINDOW) return Promise.resolve(this.copy(offset, length));
+      const n = Math.min(WINDOW, this.range.size - offset);
+      this.fill(this.win, n, offset);
+      this.winStart = offset;
+      this.winEnd = offset + n;
+    }
+    return Promise.resolve(this.win.subarray(offset - this.winStart, offset - this.winStart + length));
+  };
+
+  /** The bytes in a buffer of their own, which analyzers may keep. */
+  copy(offset: number, length: number): Buffer {
+    if (offset >= this.winStart && offset + length <= this.winEnd) {
+      return Buffer.from(this.win.subarray(offset - this.winStart, offset - this.winStart + length));
+    }
+    const out = Buffer.allocUnsafe(length);
+    this.fill(out, length, offset);
+    return out;
+  }
+
+  private fill(buf: Buffer, length: number, offset: number): void {
+    let got = 0;
+    while (got < length) {
+      const r = fs.readSync(this.fd, buf, got, length - got, this.range.start + offset + got);
+      if (r === 0)
+        throw new ImageInputError(
+          `${this.input}: file ends ${length - got} bytes early at offset ${offset + got} (truncated)`,
+        );
+      got += r;
+    }
+  }
+}

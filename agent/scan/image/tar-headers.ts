@@ -1,0 +1,138 @@
+// The member headers of a tar held in a file (ustar, GNU and pax, long names and links), read by
+// offset so member data is never read unless asked for. Used to index docker-save archives and to walk
+// uncompressed layers that sit in a file.
+import { ImageInputError } from './types';
+
+export interface TarHeader {
+  /** Member name with pax/GNU long names applied, as stored (not yet normalised). */
+  name: string;
+  linkname: string;
+  /** Type flag character ('0', '5', '2', …; '\0' reads as '0'). */
+  flag: string;
+  mode: number;
+  uid: number;
+  gid: number;
+  size: number;
+  /** Offset of the member's data from the start of the tar. */
+  dataOffset: number;
+}
+
+/** Bytes of the tar from `offset`; the buffer may be reused once the next read is made. */
+export type ReadAt = (offset: number, length: number) => Promise<Buffer>;
+
+const BLOCK = 512;
+const MAX_META = 1024 * 1024;
+
+export async function* tarHeaders(
+  read: ReadAt,
+  total: number,
+  input: string,
+  maxEntries: number,
+): AsyncGenerator<TarHeader> {
+  let off = 0;
+  let longName: string | undefined;
+  let longLink: string | undefined;
+  let pax: Record<string, string> = {};
+  let globalPax: Record<string, string> = {};
+  let count = 0;
+  while (off + BLOCK <= total) {
+    const h = await read(off, BLOCK);
+    if (isZero(h)) return;
+    if (++count > maxEntries) throw new ImageInputError(`${input}: more than ${maxEntries} members`);
+    checkChecksum(h, input, off);
+    const flag = h[156] === 0 ? '0' : String.fromCharCode(h[156]);
+    const meta = flag === 'x' || flag === 'L' || flag === 'K' || flag === 'g';
+    let size = parseNumber(h.subarray(124, 136), 'size', input, off);
+    if (pax.size !== undefined && !meta) size = Number(pax.size);
+    const dataOffset = off + BLOCK;
+    if (!Number.isSafeInteger(size) || size < 0 || dataOffset + size > total) {
+      throw new ImageInputError(
+        `${input}: member at offset ${off} runs past the end of the file (truncated archive)`,
+      );
+    }
+    const next = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
+    if (meta) {
+      if (size > MAX_META)
+        throw new ImageInputError(
+          `${input}: header extension of ${size} bytes at offset ${off} is too large`,
+        );
+      const data = await read(dataOffset, size);
+      if (flag === 'x') pax = { ...globalPax, ...parsePax(data, input) };
+      else if (flag === 'g') globalPax = parsePax(data, input);
+      else if (flag === 'L') longName = cstr(data);
+      else longLink = cstr(data);
+      off = next;
+      continue;
+    }
+    const name = pax.path ?? longName ?? ustarName(h);
+    yield {
+      name,
+      linkname: pax.linkpath ?? longLink ?? cstr(h.subarray(157, 257)),
+      // Old tars mark directories only by a trailing slash.
+      flag: flag === '0' && name.endsWith('/') ? '5' : flag,
+      mode: parseNumber(h.subarray(100, 108), 'mode', input, off),
+      uid: parseNumber(h.subarray(108, 116), 'uid', input, off),
+      gid: parseNumber(h.subarray(116, 124), 'gid', input, off),
+      size,
+      dataOffset,
+    };
+    longName = longLink = undefined;
+    pax = {};
+    off = next;
+  }
+  if (off !== total) throw new ImageInputError(`${input}: archive ends inside a header (truncated archive)`);
+}
+
+function isZero(h: Buffer): boolean {
+  for (let i = 0; i < BLOCK; i++) if (h[i] !== 0) return false;
+  return true;
+}
+
+function checkChecksum(h: Buffer, input: string, off: number): void {
+  let sum = 0;
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : h[i];
+  const stored = parseInt(cstr(h.subarray(148, 156)).trim() || 'x', 8);
+  if (stored !== sum)
+    throw new ImageInputError(`${input}: not a tar archive (bad header checksum at offset ${off})`);
+}
+
+function parseNumber(f: Buffer, what: string, input: string, off: number): number {
+  if (f[0] & 0x80) {
+    // GNU base-256: big-endian after the marker bit.
+    let v = f[0] & 0x7f;
+    for (let i = 1; i < f.length; i++) v = v * 256 + f[i];
+    return v;
+  }
+  const s = cstr(f).trim();
+  if (s !== '' && !/^[0-7]+$/.test(s))
+    throw new ImageInputError(`${input}: bad ${what} field at offset ${off}`);
+  return s === '' ? 0 : parseInt(s, 8);
+}
+
+function ustarName(h: Buffer): string {
+  const name = cstr(h.subarray(0, 100));
+  const magic = h.subarray(257, 262).toString('latin1');
+  const prefix = magic === 'ustar' ? cstr(h.subarray(345, 500)) : '';
+  return prefix ? `${prefix}/${name}` : name;
+}
+
+function parsePax(data: Buffer, input: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  let i = 0;
+  while (i < data.length) {
+    const sp = data.indexOf(0x20, i);
+    const len = sp < 0 ? NaN : parseInt(data.subarray(i, sp).toString('latin1'), 10);
+    if (!Number.isInteger(len) || len <= 0 || i + len > data.length)
+      throw new ImageInputError(`${input}: malformed pax header`);
+    const rec = data.subarray(sp + 1, i + len - 1).toString('utf8');
+    const eq = rec.indexOf('=');
+    if (eq > 0) out[rec.slice(0, eq)] = rec.slice(eq + 1);
+    i += len;
+  }
+  return out;
+}
+
+function cstr(b: Buffer): string {
+  const z = b.indexOf(0);
+  return b.subarray(0, z < 0 ? b.length : z).toString('utf8');
+}
