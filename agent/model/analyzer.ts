@@ -10,6 +10,7 @@ export interface FileMeta {
 }
 
 export interface AnalyzerInput extends FileMeta {
+  /** Valid only during the analyze call (the walker reuses the memory): copy what is kept, e.g. as strings. */
   content: Buffer;
 }
 

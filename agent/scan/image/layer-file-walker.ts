@@ -10,9 +10,10 @@ import { tarHeaders } from './tar-headers';
 import { ImageInputError, type LayerResult, type LayerStream, type ScanBudget } from './types';
 
 /** Header reads are served from one reused window of this many bytes. */
-const WINDOW = 16 * 1024;
-/** How often (in members) progress is reported. */
+const WINDOW = 64 * 1024;
+/** How often (in members) progress is reported, and (in ms) the event loop is let run. */
 const PROGRESS_EVERY = 256;
+const YIELD_MS = 2;
 
 export interface FileWalkOptions {
   analyzers: readonly Analyzer[];
@@ -58,6 +59,7 @@ export async function walkTarInFile(
     fd = fs.openSync(range.file, 'r');
     const reader = new RangeReader(fd, range, input);
     let members = 0;
+    let lastYield = performance.now();
     for await (const h of tarHeaders(reader.view, range.size, input, Number.MAX_SAFE_INTEGER)) {
       await collector.add(
         {
@@ -69,9 +71,15 @@ export async function walkTarInFile(
           gid: h.gid,
           ...(h.linkname ? { linkname: h.linkname } : {}),
         },
-        (max) => Promise.resolve(reader.copy(h.dataOffset, Math.min(h.size, max))),
+        (max) => Promise.resolve(reader.content(h.dataOffset, Math.min(h.size, max))),
       );
       if (++members % PROGRESS_EVERY === 0) opts.onBytes?.(h.dataOffset);
+      // Reads here are synchronous: let the event loop run now and then (worker replies, the console's
+      // requests), or a whole layer would pass as one task.
+      if (performance.now() - lastYield > YIELD_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
     }
     opts.onBytes?.(range.size);
   } catch (err) {
@@ -122,9 +130,10 @@ function entryType(flag: string): EntryType {
   }
 }
 
-/** Reads of the range by offset, through one reused window (headers) or into new buffers (contents). */
+/** Reads of the range by offset into reused buffers: a window for headers and small files, scratch for big ones. */
 class RangeReader {
   private readonly win = Buffer.allocUnsafe(WINDOW);
+  private scratch = Buffer.allocUnsafe(0);
   private winStart = 0;
   private winEnd = 0;
 
@@ -134,26 +143,31 @@ class RangeReader {
     private readonly input: string,
   ) {}
 
-  /** A view valid until the next call: enough for a header, which is decoded at once. */
-  readonly view = (offset: number, length: number): Promise<Buffer> => {
+  /** For the header reader, which decodes each header before its next read. */
+  readonly view = (offset: number, length: number): Promise<Buffer> =>
+    Promise.resolve(this.content(offset, length));
+
+  /**
+   * A member's bytes for the analyzers, valid until the next read (the Analyzer contract: content lives
+   * as long as the analyze call). Reused buffers: fresh ones per file cost more in page faults than the
+   * copying.
+   */
+  content(offset: number, length: number): Buffer {
+    if (length <= WINDOW) return this.windowed(offset, length);
+    if (this.scratch.length < length)
+      this.scratch = Buffer.allocUnsafe(Math.max(length, 2 * this.scratch.length));
+    this.fill(this.scratch, length, offset);
+    return this.scratch.subarray(0, length);
+  }
+
+  private windowed(offset: number, length: number): Buffer {
     if (offset < this.winStart || offset + length > this.winEnd) {
-      if (length > WINDOW) return Promise.resolve(this.copy(offset, length));
       const n = Math.min(WINDOW, this.range.size - offset);
       this.fill(this.win, n, offset);
       this.winStart = offset;
       this.winEnd = offset + n;
     }
-    return Promise.resolve(this.win.subarray(offset - this.winStart, offset - this.winStart + length));
-  };
-
-  /** The bytes in a buffer of their own, which analyzers may keep. */
-  copy(offset: number, length: number): Buffer {
-    if (offset >= this.winStart && offset + length <= this.winEnd) {
-      return Buffer.from(this.win.subarray(offset - this.winStart, offset - this.winStart + length));
-    }
-    const out = Buffer.allocUnsafe(length);
-    this.fill(out, length, offset);
-    return out;
+    return this.win.subarray(offset - this.winStart, offset - this.winStart + length);
   }
 
   private fill(buf: Buffer, length: number, offset: number): void {
