@@ -32,4 +32,9 @@ export interface Analyzer {
   /** Largest file this analyzer wants in memory; bigger files are skipped with a warning. */
   maxBytes?: number;
   analyze(input: AnalyzerInput): AnalysisResult | Promise<AnalysisResult>;
+  /**
+   * Never reports packages or an OS (it keeps its own findings, like the compliance collector): the walker
+   * then records nothing for the files only it reads, instead of an empty result per file.
+   */
+  keepsOwnFindings?: boolean;
 }

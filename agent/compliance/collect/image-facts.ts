@@ -95,6 +95,7 @@ export class ComplianceCollector {
       type: 'compliance-files',
       version: 1,
       maxBytes: MAX_HASHED,
+      keepsOwnFindings: true,
       required: (f) => this.required(f),
       analyze: (input) => this.analyze(input),
     };

@@ -154,7 +154,9 @@ export class LayerCollector {
       return false;
     });
     const out: Record<string, AnalysisResult> = {};
-    this.result.files[meta.path] = out;
+    // A file read by an inventory analyzer is recorded even without results: it overrides what a lower
+    // layer's version of it reported.
+    if (wanted.some((a) => !a.keepsOwnFindings)) this.result.files[meta.path] = out;
     if (fits.length === 0) return;
     const content = await read(meta.size);
     if (this.strictSize && content.length !== meta.size) {
@@ -164,7 +166,8 @@ export class LayerCollector {
     }
     for (const a of fits) {
       try {
-        out[a.type] = await a.analyze({ ...meta, content });
+        const r = await a.analyze({ ...meta, content });
+        if (!a.keepsOwnFindings) out[a.type] = r;
       } catch (err) {
         this.warn(
           `${this.input}: analyzer ${a.type} failed on ${meta.path}: ${err instanceof Error ? err.message : String(err)}`,

@@ -146,6 +146,35 @@ for (const m of MODES) {
       expect(Object.keys(r.files)).toEqual(['/wanted']);
     });
 
+    it('records files read only by an analyzer that keeps its own findings nowhere in the result', async () => {
+      const seen: string[] = [];
+      const own: Analyzer = {
+        type: 'own',
+        version: 1,
+        keepsOwnFindings: true,
+        required: () => true,
+        analyze: (f) => (seen.push(f.path), {}),
+      };
+      const inventory: Analyzer = {
+        type: 'inv',
+        version: 1,
+        required: (f) => f.path === '/b',
+        analyze: () => ({}),
+      };
+      const r = await walk(
+        await tarOf([
+          { name: 'a', content: 'x' },
+          { name: 'b', content: 'y' },
+        ]),
+        {},
+        {},
+        [own, inventory],
+      );
+      expect(seen).toEqual(['/a', '/b']);
+      // /b stays recorded (empty) for the inventory analyzer: it overrides a lower layer's /b.
+      expect(r.files).toEqual({ '/b': { inv: {} } });
+    });
+
     it('hands analyzers exact bytes whether a file arrives in one chunk or in many', async () => {
       const big = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 31) % 251));
       const seen = new Map<string, string>();
