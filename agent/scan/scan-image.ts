@@ -3,7 +3,7 @@ import type { Analyzer } from '../model/analyzer';
 import type { OsInfo, Package } from '../model/package';
 import { applyLayers, type OrderedLayer, type OsResolver } from './image/apply-layers';
 import { layerCreatedBy } from './image/image-config';
-import { LayerCache, analyzersKey } from './image/layer-cache';
+import { LayerCache, analyzersKey, type PreparedLayer } from './image/layer-cache';
 import { walkLayer } from './image/layer-walker';
 import { walkTree } from './image/tree-walker';
 import { resolveOs } from './inventory/os/index';
@@ -94,9 +94,12 @@ export async function scanImage(source: ImageSource, opts: ScanImageOptions): Pr
       }
       if (layer.diffId !== undefined && results.has(layer.diffId)) continue;
       const n = done + 1;
+      // The cache text is made while the digest is still being checked, and written only once it holds.
+      let prepared: PreparedLayer | undefined;
       const r = await walkLayer(layer, {
         analyzers: opts.analyzers,
         budget,
+        ...(cache ? { whileVerifying: (p: LayerResult) => (prepared = cache.prepare(p)) } : {}),
         onBytes: (bytes) =>
           progress({ layer: n, ...(layer.diffId ? { diffId: layer.diffId } : {}), bytes, phase: 'walking' }),
       });
@@ -107,7 +110,8 @@ export async function scanImage(source: ImageSource, opts: ScanImageOptions): Pr
       }
       if (results.has(r.diffId)) continue;
       results.set(r.diffId, r);
-      await cache?.put(r);
+      if (prepared?.diffId === r.diffId) await cache?.write(prepared);
+      else await cache?.put(r);
       progress({ layer: ++done, diffId: r.diffId, bytes: r.bytes, phase: 'done' });
     }
   }

@@ -125,6 +125,26 @@ describe('openDockerArchive refuses bad archives naming the file', () => {
     img.layers[0] = other.layers[0]; // same config, different first layer content
     await refuse(dockerArchive(img), /uncompressed layer digest is .* but the image config says/);
   });
+  it('an uncompressed layer that lies about its diffID leaves nothing in the layer cache', async () => {
+    const img = await buildImage(specs);
+    const other = await buildImage([specs[0], { members: [{ name: 'pkgs/evil@6', content: '' }] }]);
+    img.layers[1] = other.layers[1]; // plain tar, walked by offset; its text for the cache is made early
+    const file = await writeTmp(await dockerArchive(img));
+    const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'moat-archive-cache-'));
+    const err = await openDockerArchive(file)
+      .then((s) => scanImage(s, { analyzers: testAnalyzers, cacheDir }))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(err).toBeInstanceOf(ImageInputError);
+    expect((err as Error).message).toMatch(/uncompressed layer digest is .* but the image config says/);
+    const claimed = JSON.parse(img.config.toString()).rootfs.diff_ids[1].slice('sha256:'.length);
+    const cached = await fs.readdir(cacheDir);
+    expect(cached.some((f) => f.startsWith(claimed))).toBe(false);
+    // The honest first layer was stored: the cache was in use.
+    expect(cached.length).toBeGreaterThan(0);
+  });
   it('a blob whose name is not its digest', async () => {
     const img = await buildImage(specs);
     img.layers[1] = { ...img.layers[1], digest: sha('something else') };

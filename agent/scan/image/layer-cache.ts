@@ -13,6 +13,12 @@ export function analyzersKey(analyzers: readonly Analyzer[]): string {
   return createHash('sha256').update(JSON.stringify(list)).digest('hex').slice(0, 16);
 }
 
+export interface PreparedLayer {
+  diffId: string;
+  entries: string;
+  main: string;
+}
+
 export class LayerCache {
   constructor(
     private readonly dir: string,
@@ -38,11 +44,24 @@ export class LayerCache {
     return Array.isArray(entries) ? { ...main, entries: entries as LayerResult['entries'] } : undefined;
   }
 
-  /** Entries first, then the main file: a reader that finds the main file also finds its entries. */
   async put(result: LayerResult): Promise<void> {
+    await this.write(this.prepare(result));
+  }
+
+  /** The text to store, made ahead (e.g. while the layer's digest is still being checked). */
+  prepare(result: LayerResult): PreparedLayer {
+    return {
+      diffId: result.diffId,
+      entries: JSON.stringify(result.entries),
+      main: JSON.stringify({ ...result, entries: [] }),
+    };
+  }
+
+  /** Entries first, then the main file: a reader that finds the main file also finds its entries. */
+  async write(p: PreparedLayer): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
-    await writeAtomic(this.entriesFile(result.diffId), JSON.stringify(result.entries));
-    await writeAtomic(this.file(result.diffId), JSON.stringify({ ...result, entries: [] }));
+    await writeAtomic(this.entriesFile(p.diffId), p.entries);
+    await writeAtomic(this.file(p.diffId), p.main);
   }
 
   private entriesFile(diffId: string): string {

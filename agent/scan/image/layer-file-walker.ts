@@ -19,6 +19,8 @@ export interface FileWalkOptions {
   analyzers: readonly Analyzer[];
   budget: ScanBudget;
   onBytes?: (bytes: number) => void;
+  /** See WalkOptions.whileVerifying. */
+  whileVerifying?: (provisional: LayerResult) => void;
 }
 
 /** True when the range holds a plain (uncompressed) tar this walker can read by offset. */
@@ -89,6 +91,11 @@ export async function walkTarInFile(
       : new ImageInputError(`${input}: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
+  }
+  if (layer.diffId !== undefined && opts.whileVerifying) {
+    collector.result.diffId = layer.diffId;
+    collector.result.bytes = range.size;
+    opts.whileVerifying(collector.result);
   }
   let digest: string;
   try {

@@ -16,6 +16,11 @@ export interface WalkOptions {
   onBytes?: (bytes: number) => void;
   /** false: stream even an uncompressed layer that sits in a file (tests compare both paths). */
   byOffset?: boolean;
+  /**
+   * Called with the walked result, its diffID still the one the config claims, while a worker is still
+   * checking the layer's digest: work done here is thrown away when the check fails.
+   */
+  whileVerifying?: (provisional: LayerResult) => void;
 }
 
 export async function walkLayer(layer: LayerStream, opts: WalkOptions): Promise<LayerResult> {
