@@ -4,6 +4,7 @@ import type { OsInfo, Package } from '../model/package';
 import { applyLayers, type OrderedLayer, type OsResolver } from './image/apply-layers';
 import { layerCreatedBy } from './image/image-config';
 import { LayerCache, analyzersKey, type PreparedLayer } from './image/layer-cache';
+import { warmLayerReader } from './image/file-digest-worker';
 import { walkLayer } from './image/layer-walker';
 import { walkTree } from './image/tree-walker';
 import { resolveOs } from './inventory/os/index';
@@ -83,6 +84,7 @@ export async function scanImage(source: ImageSource, opts: ScanImageOptions): Pr
   }
   // Only open the layers when something is missing: a fully cached image decompresses nothing.
   if (known.length === 0 || known.some((d) => !results.has(d))) {
+    if (source.layersInFiles) warmLayerReader();
     for await (const layer of source.layers()) {
       if (layer.kind === 'tree') {
         progress({ layer: done + 1, diffId: layer.diffId, bytes: 0, phase: 'walking' });

@@ -53,6 +53,7 @@ export async function imageFromSaveStore(store: BlobStore, wantRef?: string): Pr
     id,
     config,
     cacheable: true,
+    layersInFiles: true,
     async *layers(): AsyncGenerator<LayerStream> {
       for (const [index, member] of entry.Layers.entries()) {
         const { stream, size, range } = await store.open(member);

@@ -340,6 +340,11 @@ function sharedWorker(): ReaderWorker | null {
   return shared;
 }
 
+/** Starts the shared worker ahead of the first layer, so its start-up overlaps the scan's own. */
+export function warmLayerReader(): void {
+  sharedWorker();
+}
+
 /** The sha256 of a file's byte range, computed on the shared worker; undefined where none can start. */
 export function digestFileRange(
   range: FileRange,

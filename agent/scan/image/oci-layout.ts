@@ -59,6 +59,7 @@ export async function imageFromOciStore(store: BlobStore, opts: OciOptions = {})
     id: manifest.config.digest,
     config,
     cacheable: true,
+    layersInFiles: true,
     async *layers(): AsyncGenerator<LayerStream> {
       for (const [index, d] of manifest.layers.entries()) {
         const { stream, size, range } = await store.open(blobPath(d));

@@ -94,6 +94,8 @@ export interface ImageSource {
   layers(): AsyncIterable<SourceLayer>;
   /** Whether per-layer results may be cached by diffID (false for a live root filesystem). */
   cacheable: boolean;
+  /** Its layers sit in files (archive, OCI layout): the layer reader's worker will be wanted. */
+  layersInFiles?: boolean;
 }
 
 /** Compact metadata of one non-whiteout entry, for compliance checks (setuid files …). */
