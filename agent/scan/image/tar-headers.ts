@@ -67,7 +67,7 @@ export async function* tarHeaders(
     const name = pax.path ?? longName ?? ustarName(h);
     yield {
       name,
-      linkname: pax.linkpath ?? longLink ?? cstr(h.subarray(157, 257)),
+      linkname: pax.linkpath ?? longLink ?? (h[157] === 0 ? '' : cstr(h, 157, 257)),
       // Old tars mark directories only by a trailing slash.
       flag: flag === '0' && name.endsWith('/') ? '5' : flag,
       mode: parseNumber(h.subarray(100, 108), 'mode', input, off),
@@ -91,7 +91,12 @@ function isZero(h: Buffer): boolean {
 function checkChecksum(h: Buffer, input: string, off: number): void {
   let sum = 0;
   for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : h[i];
-  const stored = parseInt(cstr(h.subarray(148, 156)).trim() || 'x', 8);
+  let stored = -1;
+  try {
+    stored = parseNumber(h.subarray(148, 156), 'checksum', input, off);
+  } catch {
+    // reported below as a bad checksum
+  }
   if (stored !== sum)
     throw new ImageInputError(`${input}: not a tar archive (bad header checksum at offset ${off})`);
 }
@@ -103,16 +108,22 @@ function parseNumber(f: Buffer, what: string, input: string, off: number): numbe
     for (let i = 1; i < f.length; i++) v = v * 256 + f[i];
     return v;
   }
-  const s = cstr(f).trim();
-  if (s !== '' && !/^[0-7]+$/.test(s))
-    throw new ImageInputError(`${input}: bad ${what} field at offset ${off}`);
-  return s === '' ? 0 : parseInt(s, 8);
+  // Octal digits between optional spaces, ended by a NUL or the field's end; read from the bytes (no
+  // strings: this runs several times per member).
+  let i = 0;
+  while (i < f.length && f[i] === 0x20) i++;
+  let v = 0;
+  for (; i < f.length && f[i] >= 0x30 && f[i] <= 0x37; i++) v = v * 8 + (f[i] - 0x30);
+  while (i < f.length && f[i] === 0x20) i++;
+  if (i < f.length && f[i] !== 0) throw new ImageInputError(`${input}: bad ${what} field at offset ${off}`);
+  return v;
 }
 
 function ustarName(h: Buffer): string {
-  const name = cstr(h.subarray(0, 100));
-  const magic = h.subarray(257, 262).toString('latin1');
-  const prefix = magic === 'ustar' ? cstr(h.subarray(345, 500)) : '';
+  const name = cstr(h, 0, 100);
+  // 'ustar' magic (POSIX and GNU's 'ustar  ') and a prefix field in use.
+  const ustar = h[257] === 0x75 && h[258] === 0x73 && h[259] === 0x74 && h[260] === 0x61 && h[261] === 0x72;
+  const prefix = ustar && h[345] !== 0 ? cstr(h, 345, 500) : '';
   return prefix ? `${prefix}/${name}` : name;
 }
 
@@ -132,7 +143,9 @@ function parsePax(data: Buffer, input: string): Record<string, string> {
   return out;
 }
 
-function cstr(b: Buffer): string {
-  const z = b.indexOf(0);
-  return b.subarray(0, z < 0 ? b.length : z).toString('utf8');
+/** The NUL-terminated string in b[start, end) (end defaults to the buffer's length). */
+function cstr(b: Buffer, start = 0, end = b.length): string {
+  let z = start;
+  while (z < end && b[z] !== 0) z++;
+  return b.toString('utf8', start, z);
 }
