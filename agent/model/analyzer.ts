@@ -33,6 +33,12 @@ export interface Analyzer {
   maxBytes?: number;
   analyze(input: AnalyzerInput): AnalysisResult | Promise<AnalysisResult>;
   /**
+   * Instead of `analyze`, when the walker can read the file by offset and no other analyzer needs it
+   * whole: reads only the parts it needs (e.g. an executable's section table). Each buffer `file.read`
+   * returns is valid until the next read.
+   */
+  analyzeParts?(file: FileMeta, read: (offset: number, length: number) => Buffer): AnalysisResult;
+  /**
    * Never reports packages or an OS (it keeps its own findings, like the compliance collector): the walker
    * then records nothing for the files only it reads, instead of an empty result per file.
    */

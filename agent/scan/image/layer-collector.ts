@@ -55,7 +55,12 @@ export class LayerCollector {
    * Handle one entry. `read(max)` returns the entry's bytes (at most `max`); it is called at most
    * once and only when some analyzer wants the file.
    */
-  async add(e: CollectorEntry, read: (max: number) => Promise<Buffer>): Promise<void> {
+  async add(
+    e: CollectorEntry,
+    read: (max: number) => Promise<Buffer>,
+    /** Reads part of the entry by offset (walkers of files only): see Analyzer.analyzeParts. */
+    readPart?: (offset: number, length: number) => Buffer,
+  ): Promise<void> {
     const b = this.budget;
     b.entries++;
     if (b.entries > b.limits.maxEntries) {
@@ -94,7 +99,7 @@ export class LayerCollector {
       case 'file':
         this.result.fileCount++;
         this.record({ path, type: 'file', mode: e.mode, size: e.size, uid: e.uid, gid: e.gid });
-        await this.analyze({ path, size: e.size, mode: e.mode }, read);
+        await this.analyze({ path, size: e.size, mode: e.mode }, read, readPart);
         return;
     }
   }
@@ -141,7 +146,11 @@ export class LayerCollector {
     this.result.entries.push(entry);
   }
 
-  private async analyze(meta: FileMeta, read: (max: number) => Promise<Buffer>): Promise<void> {
+  private async analyze(
+    meta: FileMeta,
+    read: (max: number) => Promise<Buffer>,
+    readPart?: (offset: number, length: number) => Buffer,
+  ): Promise<void> {
     const wanted = this.analyzers.filter((a) => a.required(meta));
     if (wanted.length === 0) return;
     const ceiling = this.budget.limits.maxFileBytes;
@@ -158,6 +167,20 @@ export class LayerCollector {
     // layer's version of it reported.
     if (wanted.some((a) => !a.keepsOwnFindings)) this.result.files[meta.path] = out;
     if (fits.length === 0) return;
+    // Only analyzers that read parts of the file (executables' section tables): the rest is never read.
+    if (readPart && fits.every((a) => a.analyzeParts)) {
+      for (const a of fits) {
+        try {
+          const r = (a.analyzeParts as NonNullable<Analyzer['analyzeParts']>)(meta, readPart);
+          if (!a.keepsOwnFindings) out[a.type] = r;
+        } catch (err) {
+          this.warn(
+            `${this.input}: analyzer ${a.type} failed on ${meta.path}: ${err instanceof Error ? err.message : String(err)}`,
+          );
+        }
+      }
+      return;
+    }
     const content = await read(meta.size);
     if (this.strictSize && content.length !== meta.size) {
       throw new ImageInputError(

@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  buildElf64,
+  cargoAuditableElf,
+  goBuildInfoInline,
+  goBuildInfoPointerElf,
+} from '../../../test/fixtures/lang/builders';
 import type { Analyzer } from '../../model/analyzer';
+import { goBinaryAnalyzer } from '../inventory/lang/go-binary';
+import { rustBinaryAnalyzer } from '../inventory/lang/rust-binary';
 import { isPlainTarRange, walkTarInFile } from './layer-file-walker';
 import { walkLayer } from './layer-walker';
 import { ImageInputError, newBudget, type LayerResult, type LayerStream } from './types';
@@ -126,6 +134,106 @@ describe('walkTarInFile', () => {
     });
     expect(byOffset.entries.find((e) => e.path === '/olddir')?.type).toBe('directory');
     expect(byOffset.devicesIgnored).toBe(1);
+  });
+
+  it('finds the same Go and Rust packages reading executables in parts as reading them whole', async () => {
+    const modinfo = 'path\tex.com/app\nmod\tex.com/app\tv1.2.3\th1:x=\ndep\tgithub.com/a/b\tv0.4.0\th1:y=\n';
+    const code = Buffer.alloc(300_000, 0x90);
+    const exe = (name: string, data: Buffer): Buffer => member(name, data, '0', { mode: 0o755 });
+    const blob = tarOf(
+      exe(
+        'usr/bin/go-inline',
+        buildElf64([
+          { name: '.text', data: code, flags: 0x6 },
+          { name: '.go.buildinfo', data: goBuildInfoInline('go1.21.5', modinfo) },
+        ]),
+      ),
+      exe('usr/bin/go-old', goBuildInfoPointerElf('go1.16.15', modinfo)),
+      exe(
+        'usr/bin/go-nosection',
+        buildElf64([
+          { name: '.gopclntab', data: Buffer.alloc(64, 1) },
+          { name: '.noptrdata', data: goBuildInfoInline('go1.20.1', modinfo) },
+        ]),
+      ),
+      exe(
+        'usr/bin/rusty',
+        cargoAuditableElf({
+          packages: [{ name: 'serde', version: '1.0.1', source: 'crates.io', kind: 'runtime' }],
+        }),
+      ),
+      exe(
+        'usr/bin/c-tool',
+        buildElf64([
+          { name: '.text', data: code, flags: 0x6 },
+          { name: '.data', data: goBuildInfoInline('go1.9.9', modinfo) },
+        ]),
+      ),
+      exe('usr/bin/script', Buffer.from(`#!/bin/sh\n${'echo hi\n'.repeat(200)}`)),
+      exe('usr/bin/not-elf-big', Buffer.alloc(200_000, 0x41)),
+    );
+    const range = inFile(blob);
+    const layer = (): LayerStream => ({
+      kind: 'tar',
+      name: 'exes',
+      createdBy: '',
+      stream: Readable.from([blob]),
+      fileRange: range,
+    });
+    // Every file under /usr/bin, small fixtures included (the real analyzers skip files under 1 KiB).
+    const analyzers = [goBinaryAnalyzer, rustBinaryAnalyzer].map((a) => ({
+      ...a,
+      required: (f: { path: string }) => f.path.startsWith('/usr/bin/'),
+    }));
+    const streamed = await walkLayer(layer(), { analyzers, budget: newBudget(), byOffset: false });
+    const byOffset = await walkTarInFile(layer(), range, { analyzers, budget: newBudget() });
+    expect(byOffset).toEqual(streamed);
+    const found = (p: string, t: string) =>
+      byOffset!.files[p][t].packages?.map((x) => `${x.name}@${x.version}`);
+    expect(found('/usr/bin/go-inline', 'go-binary')).toEqual([
+      'ex.com/app@v1.2.3',
+      'github.com/a/b@v0.4.0',
+      'stdlib@1.21.5',
+    ]);
+    expect(found('/usr/bin/go-old', 'go-binary')).toContain('stdlib@1.16.15');
+    expect(found('/usr/bin/go-nosection', 'go-binary')).toContain('stdlib@1.20.1');
+    expect(found('/usr/bin/rusty', 'rust-binary')).toEqual(['serde@1.0.1']);
+    expect(found('/usr/bin/c-tool', 'go-binary')).toBeUndefined();
+  });
+
+  it('lets an analyzer read parts only when nothing else wants the whole file', async () => {
+    const calls: string[] = [];
+    const parts: Analyzer = {
+      type: 'parts',
+      version: 1,
+      required: () => true,
+      analyze: (f) => (calls.push(`whole ${f.path}`), {}),
+      analyzeParts: (f, read) => (calls.push(`parts ${f.path} ${read(2, 3).toString()}`), {}),
+    };
+    const whole: Analyzer = {
+      type: 'whole',
+      version: 1,
+      required: (f) => f.path === '/b',
+      analyze: () => ({}),
+    };
+    const blob = tarOf(member('a', 'abcdefgh'), member('b', 'ijklmnop'));
+    const range = inFile(blob);
+    const layer: LayerStream = {
+      kind: 'tar',
+      name: 'p',
+      createdBy: '',
+      stream: Readable.from([]),
+      fileRange: range,
+    };
+    await walkTarInFile(layer, range, { analyzers: [parts, whole], budget: newBudget() });
+    expect(calls).toEqual(['parts /a cde', 'whole /b']);
+    const outside = await walkTarInFile({ ...layer, stream: Readable.from([]) }, range, {
+      analyzers: [{ ...parts, analyzeParts: (_f, read) => (read(6, 5), {}) }],
+      budget: newBudget(),
+    });
+    expect(outside?.warnings.join()).toMatch(
+      /analyzer parts failed on \/a: read of 5 bytes at 6 lies outside the 8-byte member/,
+    );
   });
 
   it('hands analyzers exact bytes for files smaller, around and larger than its read window', async () => {

@@ -74,6 +74,11 @@ export async function walkTarInFile(
           ...(h.linkname ? { linkname: h.linkname } : {}),
         },
         (max) => Promise.resolve(reader.content(h.dataOffset, Math.min(h.size, max))),
+        (offset, length) => {
+          if (offset < 0 || length < 0 || offset + length > h.size)
+            throw new Error(`read of ${length} bytes at ${offset} lies outside the ${h.size}-byte member`);
+          return reader.content(h.dataOffset + offset, length);
+        },
       );
       if (++members % PROGRESS_EVERY === 0) opts.onBytes?.(h.dataOffset);
       // Reads here are synchronous: let the event loop run now and then (worker replies, the console's

@@ -39,40 +39,56 @@ export function readElf(bytes: Buffer, source: string): ElfFile {
 }
 
 function parseElf(bytes: Buffer, source: string): ElfFile {
-  if (!isElf(bytes)) throw new Error(`${source}: not an ELF file`);
-  const is64 = bytes[4] === 2;
-  const littleEndian = bytes[5] !== 2;
-  if ((bytes[4] !== 1 && bytes[4] !== 2) || (bytes[5] !== 1 && bytes[5] !== 2)) {
-    throw new Error(`${source}: unknown ELF class ${bytes[4]} / data encoding ${bytes[5]}`);
+  return readElfParts((offset, length) => bytes.subarray(offset, offset + length), bytes.length, source);
+}
+
+/** Reads `length` bytes at `offset` of a file; the buffer need only stay valid until the next call. */
+export type ReadPart = (offset: number, length: number) => Buffer;
+
+/**
+ * The section table, reading only the ELF header, the table and the section-name table: for a file
+ * that is not in memory, where the rest of a big executable need not be read.
+ */
+export function readElfParts(read: ReadPart, fileSize: number, source: string): ElfFile {
+  const head = read(0, Math.min(64, fileSize));
+  if (!isElf(head)) throw new Error(`${source}: not an ELF file`);
+  const is64 = head[4] === 2;
+  const littleEndian = head[5] !== 2;
+  if ((head[4] !== 1 && head[4] !== 2) || (head[5] !== 1 && head[5] !== 2)) {
+    throw new Error(`${source}: unknown ELF class ${head[4]} / data encoding ${head[5]}`);
   }
-  if (is64 && bytes.length < 64) throw new Error(`${source}: ELF header truncated`);
-  const u16 = (o: number): number => (littleEndian ? bytes.readUInt16LE(o) : bytes.readUInt16BE(o));
-  const u32 = (o: number): number => (littleEndian ? bytes.readUInt32LE(o) : bytes.readUInt32BE(o));
-  const u64 = (o: number): bigint => (littleEndian ? bytes.readBigUInt64LE(o) : bytes.readBigUInt64BE(o));
-  const word = (o: number): bigint => (is64 ? u64(o) : BigInt(u32(o)));
-  const shoff = Number(word(is64 ? 0x28 : 0x20));
-  const shentsize = u16(is64 ? 0x3a : 0x2e);
-  const shnum = u16(is64 ? 0x3c : 0x30);
-  const shstrndx = u16(is64 ? 0x3e : 0x32);
+  if (is64 && head.length < 64) throw new Error(`${source}: ELF header truncated`);
+  const field = fields(head, is64, littleEndian);
+  const shoff = Number(field.word(is64 ? 0x28 : 0x20));
+  const shentsize = field.u16(is64 ? 0x3a : 0x2e);
+  const shnum = field.u16(is64 ? 0x3c : 0x30);
+  const shstrndx = field.u16(is64 ? 0x3e : 0x32);
   if (shnum === 0 || shoff === 0) return { is64, littleEndian, sections: [] };
   const minEnt = is64 ? 64 : 40;
-  if (shentsize < minEnt || shoff + shnum * shentsize > bytes.length) {
+  if (shentsize < minEnt || shoff + shnum * shentsize > fileSize) {
     throw new Error(`${source}: ELF section table (offset ${shoff}, ${shnum} entries) lies outside the file`);
   }
+  const table = fields(read(shoff, shnum * shentsize), is64, littleEndian);
   const raw = [];
   for (let i = 0; i < shnum; i++) {
-    const at = shoff + i * shentsize;
-    const nameOff = u32(at);
-    const type = u32(at + 4);
-    const flags = Number(word(at + 8));
-    const addr = word(is64 ? at + 16 : at + 12);
-    const offset = Number(word(is64 ? at + 24 : at + 16));
-    const size = Number(word(is64 ? at + 32 : at + 20));
-    raw.push({ nameOff, type, flags, addr, offset, size });
+    const at = i * shentsize;
+    raw.push({
+      nameOff: table.u32(at),
+      type: table.u32(at + 4),
+      flags: Number(table.word(at + 8)),
+      addr: table.word(is64 ? at + 16 : at + 12),
+      offset: Number(table.word(is64 ? at + 24 : at + 16)),
+      size: Number(table.word(is64 ? at + 32 : at + 20)),
+    });
   }
   const strtab = raw[shstrndx];
+  // Names only from a string table that lies inside the file (a hostile one yields empty names).
+  const names =
+    strtab !== undefined && strtab.offset >= 0 && strtab.offset + strtab.size <= fileSize
+      ? read(strtab.offset, strtab.size)
+      : Buffer.alloc(0);
   const sections: ElfSection[] = raw.map((s) => ({
-    name: strtab === undefined ? '' : cString(bytes, strtab.offset + s.nameOff, strtab.offset + strtab.size),
+    name: cString(names, s.nameOff, names.length),
     type: s.type,
     flags: s.flags,
     addr: s.addr,
@@ -80,6 +96,26 @@ function parseElf(bytes: Buffer, source: string): ElfFile {
     size: s.size,
   }));
   return { is64, littleEndian, sections };
+}
+
+function fields(b: Buffer, is64: boolean, le: boolean) {
+  const u16 = (o: number): number => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
+  const u32 = (o: number): number => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+  const u64 = (o: number): bigint => (le ? b.readBigUInt64LE(o) : b.readBigUInt64BE(o));
+  return { u16, u32, word: (o: number): bigint => (is64 ? u64(o) : BigInt(u32(o))) };
+}
+
+/** Bytes of a named section read on their own, or undefined when absent, empty in the file or out of bounds. */
+export function sectionPart(
+  read: ReadPart,
+  fileSize: number,
+  elf: ElfFile,
+  name: string,
+): Buffer | undefined {
+  const s = elf.sections.find((x) => x.name === name);
+  if (s === undefined || s.type === SHT_NOBITS || s.offset < 0 || s.offset + s.size > fileSize)
+    return undefined;
+  return read(s.offset, s.size);
 }
 
 /** The bytes of a named section, or undefined when absent, empty in the file, or out of bounds. */

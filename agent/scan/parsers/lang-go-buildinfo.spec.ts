@@ -1,6 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { buildElf64, goBuildInfoInline, goBuildInfoPointerElf } from '../../../test/fixtures/lang/builders';
-import { goToolchainVersion, parseGoBuildInfo, parseModInfo } from './lang-go-buildinfo';
+import {
+  goBuildInfoFromParts,
+  goToolchainVersion,
+  parseGoBuildInfo,
+  parseModInfo,
+} from './lang-go-buildinfo';
 
 const MODINFO = [
   'path\texample.com/app/cmd/app',
@@ -117,5 +122,44 @@ describe('parseModInfo and goToolchainVersion', () => {
     expect(goToolchainVersion('go1.22.0 X:boringcrypto')).toBe('1.22.0');
     expect(goToolchainVersion('go1.21rc2')).toBe('1.21rc2');
     expect(goToolchainVersion('devel go1.23-abcdef')).toBeUndefined();
+  });
+});
+
+describe('goBuildInfoFromParts', () => {
+  const counting = (bytes: Buffer) => {
+    const reads: number[] = [];
+    const read = (offset: number, length: number): Buffer => {
+      reads.push(length);
+      return bytes.subarray(offset, offset + length);
+    };
+    return { reads, read };
+  };
+
+  it('reads only the ELF tables and .go.buildinfo of a big Go >= 1.18 binary', () => {
+    const elf = buildElf64([
+      { name: '.text', data: Buffer.alloc(1_000_000, 0x90), flags: 0x6 },
+      { name: '.go.buildinfo', data: goBuildInfoInline('go1.22.1', MODINFO) },
+    ]);
+    const { reads, read } = counting(elf);
+    const info = goBuildInfoFromParts(read, elf.length, '/app');
+    expect(info).toEqual(parseGoBuildInfo(elf, '/app'));
+    expect(reads.reduce((a, b) => a + b, 0)).toBeLessThan(4096);
+  });
+
+  it('stops at the section table of a binary Go did not make', () => {
+    const elf = buildElf64([{ name: '.text', data: Buffer.alloc(1_000_000, 0x90), flags: 0x6 }]);
+    const { reads, read } = counting(elf);
+    expect(goBuildInfoFromParts(read, elf.length, '/bin/c')).toBeUndefined();
+    expect(reads.reduce((a, b) => a + b, 0)).toBeLessThan(4096);
+  });
+
+  it('asks for the whole file where only that can tell (pointer layout, no section in a Go binary)', () => {
+    const old = goBuildInfoPointerElf('go1.16.15', MODINFO);
+    expect(goBuildInfoFromParts(counting(old).read, old.length, '/old')).toBe('whole');
+    const noSection = buildElf64([
+      { name: '.gopclntab', data: Buffer.alloc(32, 1) },
+      { name: '.data', data: goBuildInfoInline('go1.20.1', MODINFO) },
+    ]);
+    expect(goBuildInfoFromParts(counting(noSection).read, noSection.length, '/app')).toBe('whole');
   });
 });

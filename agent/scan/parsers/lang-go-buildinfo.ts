@@ -1,7 +1,16 @@
 // Go build information embedded in binaries (what `go version -m` prints). Two layouts exist:
 // Go >= 1.18 stores the strings inline after the 32-byte header (flag 0x2); older releases store two
 // pointers to Go string headers, which must be followed through the ELF section table.
-import { addrToOffset, indexOutsideCode, readElf, sectionData, type ElfFile } from './lang-elf';
+import {
+  addrToOffset,
+  indexOutsideCode,
+  readElf,
+  readElfParts,
+  sectionData,
+  sectionPart,
+  type ElfFile,
+  type ReadPart,
+} from './lang-elf';
 import type { LangRecord } from './lang-record';
 
 export interface GoBuildInfo {
@@ -31,24 +40,57 @@ export function parseGoBuildInfo(bytes: Buffer, source: string): GoBuildInfo | u
   if (at + 32 > bytes.length) throw new Error(`${source}: Go build info header truncated`);
   const ptrSize = bytes[at + 14];
   const flags = bytes[at + 15];
-  let version: string;
-  let modinfo: string;
-  if ((flags & FLAG_INLINE) !== 0) {
-    const v = readVarString(bytes, at + 32, source);
-    const m = readVarString(bytes, v.next, source);
-    version = v.text;
-    modinfo = m.text;
-  } else {
-    if (ptrSize !== 4 && ptrSize !== 8)
-      throw new Error(`${source}: Go build info pointer size ${ptrSize} is invalid`);
-    const big = (flags & FLAG_BIG_ENDIAN) !== 0;
-    version = readGoString(bytes, elf, readPtr(bytes, at + 16, ptrSize, big), ptrSize, big, source);
-    modinfo = readGoString(bytes, elf, readPtr(bytes, at + 16 + ptrSize, ptrSize, big), ptrSize, big, source);
-  }
+  if ((flags & FLAG_INLINE) !== 0) return inlineInfo(bytes, at, source);
+  if (ptrSize !== 4 && ptrSize !== 8)
+    throw new Error(`${source}: Go build info pointer size ${ptrSize} is invalid`);
+  const big = (flags & FLAG_BIG_ENDIAN) !== 0;
+  const version = readGoString(bytes, elf, readPtr(bytes, at + 16, ptrSize, big), ptrSize, big, source);
+  const modinfo = readGoString(
+    bytes,
+    elf,
+    readPtr(bytes, at + 16 + ptrSize, ptrSize, big),
+    ptrSize,
+    big,
+    source,
+  );
+  return withModInfo(version, modinfo);
+}
+
+/** Go >= 1.18: version and modinfo inline after the 32-byte header at `at`. */
+function inlineInfo(bytes: Buffer, at: number, source: string): GoBuildInfo {
+  const v = readVarString(bytes, at + 32, source);
+  const m = readVarString(bytes, v.next, source);
+  return withModInfo(v.text, m.text);
+}
+
+function withModInfo(version: string, modinfo: string): GoBuildInfo {
   if (modinfo.length >= 2 * MODINFO_WRAP + 1 && modinfo[modinfo.length - MODINFO_WRAP - 1] === '\n') {
     modinfo = modinfo.slice(MODINFO_WRAP, -MODINFO_WRAP);
   }
   return { goVersion: version, ...parseModInfo(modinfo) };
+}
+
+/**
+ * The same from parts of a file that is not in memory: only the ELF tables and .go.buildinfo are read.
+ * 'whole' when only the whole file can tell (the pre-1.18 pointer layout, no section in a Go-made
+ * binary, strings past the section): the caller then parses the whole file.
+ */
+export function goBuildInfoFromParts(
+  read: ReadPart,
+  fileSize: number,
+  source: string,
+): GoBuildInfo | undefined | 'whole' {
+  const elf = readElfParts(read, fileSize, source);
+  const block = sectionPart(read, fileSize, elf, '.go.buildinfo');
+  if (block !== undefined && block.length >= 32 && block.subarray(0, MAGIC.length).equals(MAGIC)) {
+    if ((block[15] & FLAG_INLINE) === 0) return 'whole';
+    try {
+      return inlineInfo(block, 0, source);
+    } catch {
+      return 'whole';
+    }
+  }
+  return mayBeGo(elf) ? 'whole' : undefined;
 }
 
 /** The `mod`/`dep`/`=>` lines of modinfo; a `=>` line replaces the module on the line above it. */

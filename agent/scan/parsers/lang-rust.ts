@@ -1,7 +1,7 @@
 // Rust: Cargo.lock, and the dependency list cargo-auditable embeds in binaries (ELF section
 // `.dep-v0`: zlib-compressed JSON {packages: [{name, version, source, kind}]}).
 import { inflateSync } from 'node:zlib';
-import { readElf, sectionData } from './lang-elf';
+import { readElf, readElfParts, sectionData, sectionPart, type ReadPart } from './lang-elf';
 import { isRecord, parseJsonText, str, uniqueRecords, type LangRecord } from './lang-record';
 import { parseTomlPackages } from './lang-toml-lock';
 
@@ -15,7 +15,20 @@ export function parseCargoLock(text: string, source: string): LangRecord[] {
 /** Undefined when the binary has no `.dep-v0` section (not built with cargo-auditable). */
 export function parseCargoAuditable(bytes: Buffer, source: string): LangRecord[] | undefined {
   const section = sectionData(bytes, readElf(bytes, source), '.dep-v0');
-  if (section === undefined) return undefined;
+  return section === undefined ? undefined : parseAuditSection(section, source);
+}
+
+/** The same from parts of a file that is not in memory: only the ELF tables and `.dep-v0` are read. */
+export function cargoAuditableFromParts(
+  read: ReadPart,
+  fileSize: number,
+  source: string,
+): LangRecord[] | undefined {
+  const section = sectionPart(read, fileSize, readElfParts(read, fileSize, source), '.dep-v0');
+  return section === undefined ? undefined : parseAuditSection(section, source);
+}
+
+function parseAuditSection(section: Buffer, source: string): LangRecord[] {
   let json: Buffer;
   try {
     json = inflateSync(section, { maxOutputLength: MAX_AUDIT_JSON });

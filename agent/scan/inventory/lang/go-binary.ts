@@ -2,7 +2,12 @@
 // (vulnerability feeds file Go standard-library advisories under that name).
 import type { Analyzer, AnalysisResult, AnalyzerInput, FileMeta } from '../../../model/analyzer';
 import { isElf } from '../../parsers/lang-elf';
-import { goToolchainVersion, parseGoBuildInfo } from '../../parsers/lang-go-buildinfo';
+import {
+  goBuildInfoFromParts,
+  goToolchainVersion,
+  parseGoBuildInfo,
+  type GoBuildInfo,
+} from '../../parsers/lang-go-buildinfo';
 import type { LangRecord } from '../../parsers/lang-record';
 import { isExecutableCandidate, MB, toPackages } from './lang-package';
 
@@ -15,13 +20,21 @@ export const goBinaryAnalyzer: Analyzer = {
   },
   analyze(input: AnalyzerInput): AnalysisResult {
     if (!isElf(input.content)) return {};
-    const info = parseGoBuildInfo(input.content, input.path);
-    if (info === undefined) return {};
-    const records: LangRecord[] = [];
-    if (info.main !== undefined) records.push(info.main);
-    records.push(...info.deps);
-    const stdlib = goToolchainVersion(info.goVersion);
-    if (stdlib !== undefined) records.push({ name: 'stdlib', version: stdlib, licenses: [] });
-    return { packages: toPackages(records, 'golang', input.path) };
+    return fromInfo(parseGoBuildInfo(input.content, input.path), input.path);
+  },
+  analyzeParts(file: FileMeta, read): AnalysisResult {
+    if (!isElf(read(0, Math.min(64, file.size)))) return {};
+    const info = goBuildInfoFromParts(read, file.size, file.path);
+    return fromInfo(info === 'whole' ? parseGoBuildInfo(read(0, file.size), file.path) : info, file.path);
   },
 };
+
+function fromInfo(info: GoBuildInfo | undefined, path: string): AnalysisResult {
+  if (info === undefined) return {};
+  const records: LangRecord[] = [];
+  if (info.main !== undefined) records.push(info.main);
+  records.push(...info.deps);
+  const stdlib = goToolchainVersion(info.goVersion);
+  if (stdlib !== undefined) records.push({ name: 'stdlib', version: stdlib, licenses: [] });
+  return { packages: toPackages(records, 'golang', path) };
+}

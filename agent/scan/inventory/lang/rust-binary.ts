@@ -1,7 +1,7 @@
 // Rust binaries built with cargo-auditable (dependency list in the `.dep-v0` ELF section).
 import type { Analyzer, AnalysisResult, AnalyzerInput, FileMeta } from '../../../model/analyzer';
 import { isElf } from '../../parsers/lang-elf';
-import { parseCargoAuditable } from '../../parsers/lang-rust';
+import { cargoAuditableFromParts, parseCargoAuditable } from '../../parsers/lang-rust';
 import { isExecutableCandidate, MB, toPackages } from './lang-package';
 
 export const rustBinaryAnalyzer: Analyzer = {
@@ -15,5 +15,10 @@ export const rustBinaryAnalyzer: Analyzer = {
     if (!isElf(input.content)) return {};
     const records = parseCargoAuditable(input.content, input.path);
     return records === undefined ? {} : { packages: toPackages(records, 'cargo', input.path) };
+  },
+  analyzeParts(file: FileMeta, read): AnalysisResult {
+    if (!isElf(read(0, Math.min(64, file.size)))) return {};
+    const records = cargoAuditableFromParts(read, file.size, file.path);
+    return records === undefined ? {} : { packages: toPackages(records, 'cargo', file.path) };
   },
 };
