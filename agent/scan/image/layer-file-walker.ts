@@ -77,7 +77,7 @@ export async function walkTarInFile(
         (offset, length) => {
           if (offset < 0 || length < 0 || offset + length > h.size)
             throw new Error(`read of ${length} bytes at ${offset} lies outside the ${h.size}-byte member`);
-          return reader.content(h.dataOffset + offset, length);
+          return reader.part(h.dataOffset + offset, length);
         },
       );
       if (++members % PROGRESS_EVERY === 0) opts.onBytes?.(h.dataOffset);
@@ -146,6 +146,7 @@ function entryType(flag: string): EntryType {
 class RangeReader {
   private readonly win = Buffer.allocUnsafe(WINDOW);
   private scratch = Buffer.allocUnsafe(0);
+  private partScratch = Buffer.allocUnsafe(0);
   private winStart = 0;
   private winEnd = 0;
 
@@ -170,6 +171,20 @@ class RangeReader {
       this.scratch = Buffer.allocUnsafe(Math.max(length, 2 * this.scratch.length));
     this.fill(this.scratch, length, offset);
     return this.scratch.subarray(0, length);
+  }
+
+  /**
+   * A part of a member for Analyzer.analyzeParts (an executable's tables, one section): from the window
+   * when it is there, else exactly those bytes, leaving the window for the headers that follow.
+   */
+  part(offset: number, length: number): Buffer {
+    if (offset >= this.winStart && offset + length <= this.winEnd) {
+      return this.win.subarray(offset - this.winStart, offset - this.winStart + length);
+    }
+    if (this.partScratch.length < length)
+      this.partScratch = Buffer.allocUnsafe(Math.max(length, 2 * this.partScratch.length));
+    this.fill(this.partScratch, length, offset);
+    return this.partScratch.subarray(0, length);
   }
 
   private windowed(offset: number, length: number): Buffer {

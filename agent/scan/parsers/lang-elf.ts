@@ -39,7 +39,7 @@ export function readElf(bytes: Buffer, source: string): ElfFile {
 }
 
 function parseElf(bytes: Buffer, source: string): ElfFile {
-  return readElfParts((offset, length) => bytes.subarray(offset, offset + length), bytes.length, source);
+  return parseElfParts((offset, length) => bytes.subarray(offset, offset + length), bytes.length, source);
 }
 
 /** Reads `length` bytes at `offset` of a file; the buffer need only stay valid until the next call. */
@@ -50,6 +50,17 @@ export type ReadPart = (offset: number, length: number) => Buffer;
  * that is not in memory, where the rest of a big executable need not be read.
  */
 export function readElfParts(read: ReadPart, fileSize: number, source: string): ElfFile {
+  const known = parsedParts.get(read);
+  if (known !== undefined) return known;
+  const elf = parseElfParts(read, fileSize, source);
+  parsedParts.set(read, elf);
+  return elf;
+}
+
+// The walker hands every analyzer of one file the same reader: Go's and Rust's share one table parse.
+const parsedParts = new WeakMap<ReadPart, ElfFile>();
+
+function parseElfParts(read: ReadPart, fileSize: number, source: string): ElfFile {
   const head = read(0, Math.min(64, fileSize));
   if (!isElf(head)) throw new Error(`${source}: not an ELF file`);
   const is64 = head[4] === 2;
