@@ -109,7 +109,7 @@ parentPort.on('message', (m) => {
     parentPort.postMessage({ id: m.id, digests: out });
     return;
   }
-  if (m.type === 'hash') {
+  if (m.type === 'hash' || m.type === 'start') {
     let fd;
     try { fd = fs.openSync(m.file, 'r'); } catch (e) {
       parentPort.postMessage({ id: m.id, error: String((e && e.message) || e) });
@@ -117,19 +117,10 @@ parentPort.on('message', (m) => {
     }
     const job = { id: m.id, fd, pos: m.start, end: m.start + m.size, hash: crypto.createHash('sha256') };
     jobs.set(m.id, job);
-    hashSlice(job);
-    return;
-  }
-  if (m.type === 'start') {
-    let fd;
-    try { fd = fs.openSync(m.file, 'r'); } catch (e) {
-      parentPort.postMessage({ id: m.id, error: String((e && e.message) || e) });
-      return;
-    }
-    const job = { id: m.id, fd, ring: m.ring, next: 0, pos: m.start, end: m.start + m.size, credit: ${WINDOW}, hash: crypto.createHash('sha256') };
-    jobs.set(m.id, job);
-    pump(job);
-    return;
+    // 'hash': the digest only; 'start': also hand every chunk over through the ring.
+    if (m.type === 'hash') return hashSlice(job);
+    Object.assign(job, { ring: m.ring, next: 0, credit: ${WINDOW} });
+    return pump(job);
   }
   const job = jobs.get(m.id);
   if (!job) return;

@@ -88,7 +88,11 @@ const recorder: Analyzer = {
   analyze: (f) => ({ packages: [{ name: f.path, version: sha(f.content) } as never] }),
 };
 
-async function both(blob: Buffer): Promise<{ streamed: LayerResult; byOffset: LayerResult }> {
+/** The same blob walked streamed and by offset. */
+async function both(
+  blob: Buffer,
+  analyzers: readonly Analyzer[] = [recorder],
+): Promise<{ streamed: LayerResult; byOffset: LayerResult }> {
   const range = inFile(blob);
   const layer = (): LayerStream => ({
     kind: 'tar',
@@ -97,8 +101,8 @@ async function both(blob: Buffer): Promise<{ streamed: LayerResult; byOffset: La
     stream: Readable.from([blob]),
     fileRange: range,
   });
-  const streamed = await walkLayer(layer(), { analyzers: [recorder], budget: newBudget(), byOffset: false });
-  const byOffset = await walkTarInFile(layer(), range, { analyzers: [recorder], budget: newBudget() });
+  const streamed = await walkLayer(layer(), { analyzers, budget: newBudget(), byOffset: false });
+  const byOffset = await walkTarInFile(layer(), range, { analyzers, budget: newBudget() });
   if (!byOffset) throw new Error('no digest worker');
   return { streamed, byOffset };
 }
@@ -172,24 +176,15 @@ describe('walkTarInFile', () => {
       exe('usr/bin/script', Buffer.from(`#!/bin/sh\n${'echo hi\n'.repeat(200)}`)),
       exe('usr/bin/not-elf-big', Buffer.alloc(200_000, 0x41)),
     );
-    const range = inFile(blob);
-    const layer = (): LayerStream => ({
-      kind: 'tar',
-      name: 'exes',
-      createdBy: '',
-      stream: Readable.from([blob]),
-      fileRange: range,
-    });
     // Every file under /usr/bin, small fixtures included (the real analyzers skip files under 1 KiB).
     const analyzers = [goBinaryAnalyzer, rustBinaryAnalyzer].map((a) => ({
       ...a,
       required: (f: { path: string }) => f.path.startsWith('/usr/bin/'),
     }));
-    const streamed = await walkLayer(layer(), { analyzers, budget: newBudget(), byOffset: false });
-    const byOffset = await walkTarInFile(layer(), range, { analyzers, budget: newBudget() });
+    const { streamed, byOffset } = await both(blob, analyzers);
     expect(byOffset).toEqual(streamed);
     const found = (p: string, t: string) =>
-      byOffset!.files[p][t].packages?.map((x) => `${x.name}@${x.version}`);
+      byOffset.files[p][t].packages?.map((x) => `${x.name}@${x.version}`);
     expect(found('/usr/bin/go-inline', 'go-binary')).toEqual([
       'ex.com/app@v1.2.3',
       'github.com/a/b@v0.4.0',
