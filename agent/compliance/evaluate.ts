@@ -119,7 +119,7 @@ export async function scanForCompliance(
     collectFiles: true,
     onProgress: collector.onProgress,
   });
-  return { inventory, facts: await collector.facts(inventory) };
+  return { inventory, facts: collector.facts(inventory) };
 }
 
 export interface EvaluateImageOptions extends Selection {

@@ -3,7 +3,7 @@
 // To add the file-level compliance facts to an existing image scan: create one collector per scan
 // with createComplianceCollector(), add `collector.analyzer` to scanImage's analyzers and pass
 // `collector.onProgress` (chained with any other listener), then evaluate with
-// `{ inventory, facts: await collector.facts(inventory) }`. Layers served from the layer cache are not
+// `{ inventory, facts: collector.facts(inventory) }`. Layers served from the layer cache are not
 // walked, so such a scan yields incomplete facts and the file-based checks report an error.
 export {
   catalog,

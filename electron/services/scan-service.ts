@@ -118,7 +118,7 @@ export class ScanService {
           this.bus.publish('scan:progress', { scanId: id, ref, layer: p.layer, of: p.of, phase: p.phase });
         },
       });
-      const facts = await collector.facts(inv);
+      const facts = collector.facts(inv);
       const clam = this.opts.clamav?.();
       if (clam) {
         this.bus.publish('scan:progress', { scanId: id, ref, layer: 0, of: 0, phase: 'clamscan' });

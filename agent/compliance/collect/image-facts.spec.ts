@@ -146,9 +146,7 @@ describe('ComplianceCollector', () => {
     await feed(c, '/opt/eicar.com', eicar);
     await feed(c, '/usr/local/bin/xmrig', Buffer.from('x'), 0o755);
     c.onProgress({ layer: 2, of: 2, diffId: L1, bytes: 10, phase: 'done' });
-    const facts = await c.facts(
-      inventory([L0, L1], ['/usr/bin/su', '/opt/eicar.com', '/usr/local/bin/xmrig']),
-    );
+    const facts = c.facts(inventory([L0, L1], ['/usr/bin/su', '/opt/eicar.com', '/usr/local/bin/xmrig']));
     expect(facts.complete).toBe(true);
     expect(facts.privateKeys).toEqual([
       {
@@ -174,13 +172,13 @@ describe('ComplianceCollector', () => {
   it('marks facts incomplete when a layer came from the cache or was never reported', async () => {
     const cached = fresh();
     cached.onProgress({ layer: 1, of: 1, diffId: L0, bytes: 0, phase: 'cached' });
-    expect(await cached.facts(inventory([L0]))).toMatchObject({
+    expect(cached.facts(inventory([L0]))).toMatchObject({
       complete: false,
       incompleteReason: expect.stringMatching(/layer cache/),
     });
     const unwired = fresh();
     await feed(unwired, '/k', Buffer.from(rsa.export({ type: 'pkcs1', format: 'pem' }) as string));
-    expect((await unwired.facts(inventory([L0]))).complete).toBe(false);
+    expect(unwired.facts(inventory([L0])).complete).toBe(false);
   });
 
   it('keeps the last layer’s digest of a bin file and the surviving package databases', async () => {
@@ -190,7 +188,7 @@ describe('ComplianceCollector', () => {
     await feed(c, '/bin/ls', Buffer.from('v2'), 0o755);
     await feed(c, '/var/lib/dpkg/info/coreutils.md5sums', Buffer.from('abc  bin/ls\n'));
     c.onProgress({ layer: 2, of: 2, diffId: L1, bytes: 1, phase: 'done' });
-    const facts = await c.facts(inventory([L0, L1]));
+    const facts = c.facts(inventory([L0, L1]));
     expect(facts.binaries.get('/bin/ls')?.md5).toBe(createHash('md5').update('v2').digest('hex'));
     expect(facts.binaries.get('/bin/ls')?.layer?.index).toBe(1);
     expect([...facts.dpkgMd5sums.keys()]).toEqual(['/var/lib/dpkg/info/coreutils.md5sums']);
@@ -204,14 +202,14 @@ describe('ComplianceCollector', () => {
     await feed(deb, '/etc/dpkg/dpkg.cfg', Buffer.from('# cfg\n'));
     await feed(deb, '/usr/bin/late', Buffer.from('l'), 0o755);
     deb.onProgress({ layer: 1, of: 1, diffId: L0, bytes: 1, phase: 'done' });
-    const d = (await deb.facts(inventory([L0]))).binaries;
+    const d = deb.facts(inventory([L0])).binaries;
     expect(d.get('/bin/early')).toMatchObject({ md5: md5('e'), sha1: sha1('e') });
     expect(d.get('/usr/bin/late')).toMatchObject({ md5: md5('l'), sha1: '' });
     const alpine = fresh();
     await feed(alpine, '/etc/apk/arch', Buffer.from('x86_64\n'));
     await feed(alpine, '/sbin/tool', Buffer.from('t'), 0o755);
     alpine.onProgress({ layer: 1, of: 1, diffId: L0, bytes: 1, phase: 'done' });
-    expect((await alpine.facts(inventory([L0]))).binaries.get('/sbin/tool')).toMatchObject({
+    expect(alpine.facts(inventory([L0])).binaries.get('/sbin/tool')).toMatchObject({
       md5: '',
       sha1: sha1('t'),
     });
@@ -220,7 +218,7 @@ describe('ComplianceCollector', () => {
     await feed(both, '/var/lib/dpkg/status', Buffer.from('Package: x\n'));
     await feed(both, '/usr/bin/tool', Buffer.from('t'), 0o755);
     both.onProgress({ layer: 1, of: 1, diffId: L0, bytes: 1, phase: 'done' });
-    expect((await both.facts(inventory([L0]))).binaries.get('/usr/bin/tool')).toMatchObject({
+    expect(both.facts(inventory([L0])).binaries.get('/usr/bin/tool')).toMatchObject({
       md5: md5('t'),
       sha1: sha1('t'),
     });
@@ -236,7 +234,7 @@ describe('ComplianceCollector', () => {
     await feed(c, '/srv/data/blob.bin', payload);
     await feed(c, '/usr/bin/tool', Buffer.from('ELF tool'), 0o755);
     c.onProgress({ layer: 1, of: 1, diffId: L0, bytes: 1, phase: 'done' });
-    const facts = await c.facts(inventory([L0]));
+    const facts = c.facts(inventory([L0]));
     expect(facts.malware.map((m) => [m.path, m.detail])).toEqual([
       ['/srv/data/blob.bin', 'Custom-Bad (sha256 match, list custom.txt)'],
     ]);

@@ -4,7 +4,6 @@
 // the layer just walked; layers are walked one at a time). A layer served from the cache is not
 // walked, so the facts are then marked incomplete and the checks report an error, never a pass.
 import { createHash } from 'node:crypto';
-import { digestOffThread } from '../../scan/image/file-digest-worker';
 import type { Analyzer, AnalyzerInput, FileMeta } from '../../model/analyzer';
 import type { LayerRef } from '../../model/package';
 import type { ImageInventory, ScanProgress } from '../../scan/scan-image';
@@ -87,8 +86,6 @@ export class ComplianceCollector {
   private cached: string[] = [];
   private seenDpkg = false;
   private seenApk = false;
-  /** Binary digests still being computed off-thread. */
-  private inFlight: Promise<void>[] = [];
 
   constructor(private readonly opts: CollectorOptions) {
     this.analyzer = {
@@ -140,45 +137,20 @@ export class ComplianceCollector {
     );
   }
 
-  /** Hash system binaries only with what their package manager records (see analyze). */
-  private binAlgo(a: HashAlgo): boolean {
-    return (
-      (a === 'md5' && (this.seenDpkg || !this.seenApk)) || (a === 'sha1' && (this.seenApk || !this.seenDpkg))
-    );
-  }
-
   private analyze(input: AnalyzerInput): Record<string, never> {
     const { path, content, size, mode } = input;
     const sig = this.opts.signatures;
     const isBin = (mode & 0o111) !== 0 && BIN_DIR.test(path);
     const sigFits = sig.count > 0 && (sig.anySize || sig.sizes.has(size));
-    if (isBin && !sigFits) {
-      const rec: PendingDigest = { path, md5: '', sha1: '' };
-      this.pendingDigests.push(rec);
-      const algos = (['md5', 'sha1'] as const).filter((a) => this.binAlgo(a));
-      // On the layer reader's worker while it has room, else here: the two threads share the hashing.
-      const off = digestOffThread(content, algos);
-      if (off) {
-        this.inFlight.push(
-          off.then(
-            (d) => {
-              rec.md5 = d.md5 ?? '';
-              rec.sha1 = d.sha1 ?? '';
-            },
-            // Left empty (the worker died): check 448 then reports the binary as unverified, never as matching.
-            () => undefined,
-          ),
-        );
-      } else {
-        if (algos.includes('md5')) rec.md5 = createHash('md5').update(content).digest('hex');
-        if (algos.includes('sha1')) rec.sha1 = createHash('sha1').update(content).digest('hex');
-      }
-    } else if (isBin || sigFits) {
+    if (isBin || sigFits) {
       // Hash only with what is needed: for system binaries md5 (dpkg md5sums) and sha1 (apk), but
       // only one of them once the image has shown its package manager (check 448 reports a binary
       // whose needed digest is missing as unverified, never as matching); for signatures only the
       // algorithms the loaded lists use.
-      const want = (a: HashAlgo): boolean => (isBin && this.binAlgo(a)) || (sigFits && sig.algos.has(a));
+      const binAlgo = (a: HashAlgo): boolean =>
+        (a === 'md5' && (this.seenDpkg || !this.seenApk)) ||
+        (a === 'sha1' && (this.seenApk || !this.seenDpkg));
+      const want = (a: HashAlgo): boolean => (isBin && binAlgo(a)) || (sigFits && sig.algos.has(a));
       const md5 = want('md5') ? createHash('md5').update(content).digest('hex') : '';
       const sha1 = want('sha1') ? createHash('sha1').update(content).digest('hex') : '';
       const digests: Partial<Record<HashAlgo, string>> = {};
@@ -212,9 +184,7 @@ export class ComplianceCollector {
   }
 
   /** The facts for the finished scan, with layers resolved against the inventory. */
-  async facts(inv: ImageInventory): Promise<ImageFacts> {
-    await Promise.all(this.inFlight);
-    this.inFlight = [];
+  facts(inv: ImageInventory): ImageFacts {
     const refs = new Map(
       inv.layers.map((l) => [l.diffId, { index: l.index, diffId: l.diffId, createdBy: l.createdBy }]),
     );

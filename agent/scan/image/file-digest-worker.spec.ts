@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { digestOffThread, openHashedFileRange } from './file-digest-worker';
+import { openHashedFileRange } from './file-digest-worker';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'moat-reader-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -70,35 +70,5 @@ describe('openHashedFileRange', () => {
     await expect(h.digests).rejects.toThrow();
     const again = openHashedFileRange({ file, start: 0, size: 1000 })!;
     expect((await collect(again.stream)).equals(data.subarray(0, 1000))).toBe(true);
-  });
-});
-
-describe('digestOffThread', () => {
-  const md5 = (b: Uint8Array): string => createHash('md5').update(b).digest('hex');
-  const sha1 = (b: Uint8Array): string => createHash('sha1').update(b).digest('hex');
-
-  it('digests bytes of any size on the worker, copied at once so the caller may reuse its buffer', async () => {
-    const big = randomBytes(3 * 1024 * 1024 + 17);
-    const cases = [Buffer.alloc(0), Buffer.from('x'), randomBytes(1024 * 1024), big.subarray(5)];
-    const pending = cases.map((c) => {
-      const copy = Buffer.from(c);
-      const p = digestOffThread(c, ['md5', 'sha1']);
-      c.fill(0); // reused by the caller right away
-      return { copy, p };
-    });
-    for (const { copy, p } of pending) {
-      expect(p).toBeDefined();
-      expect(await p!).toEqual({ md5: md5(copy), sha1: sha1(copy) });
-    }
-  });
-
-  it('declines what does not fit its free pool (the caller hashes it itself), then takes work again', async () => {
-    expect(digestOffThread(Buffer.alloc(9 * 1024 * 1024), ['md5'])).toBeUndefined();
-    const held = digestOffThread(Buffer.alloc(8 * 1024 * 1024, 1), ['md5']);
-    expect(held).toBeDefined();
-    expect(digestOffThread(Buffer.from('more'), ['md5'])).toBeUndefined();
-    // The worker gives each piece back before its answer, so the pool is whole again once that is in.
-    await held;
-    expect(await digestOffThread(Buffer.from('more'), ['md5'])).toEqual({ md5: md5(Buffer.from('more')) });
   });
 });

@@ -24,9 +24,6 @@ export interface HashedFileStream {
   digests: Promise<BlobDigests>;
 }
 
-/** Buffers lent to the worker for digesting the main thread's bytes: at most 8 MiB queued there. */
-const POOL = { size: 1024 * 1024, buffers: 8 };
-
 /** Bytes per chunk and chunks in flight (= ring slots): at most 8 MiB read ahead whatever the consumer's pace. */
 const CHUNK = 256 * 1024;
 const WINDOW = 32;
@@ -39,7 +36,6 @@ const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
 const jobs = new Map();
-const digests = new Map();
 function finish(job, msg) {
   jobs.delete(job.id);
   try { fs.closeSync(job.fd); } catch {}
@@ -70,13 +66,13 @@ function pump(job) {
   }
 }
 // Hash-only jobs (the main thread reads what it needs itself): one reused buffer, in slices so a
-// cancel, or a buffer to digest, is seen between them.
+// cancel is seen between them.
 let scratch;
 function hashSlice(job) {
   if (!jobs.has(job.id)) return;
   try {
     scratch = scratch || Buffer.allocUnsafe(${CHUNK * 4});
-    for (let i = 0; i < 2 && job.pos < job.end; i++) {
+    for (let i = 0; i < 8 && job.pos < job.end; i++) {
       const n = Math.min(scratch.length, job.end - job.pos);
       const r = fs.readSync(job.fd, scratch, 0, n, job.pos);
       if (r === 0) throw new Error('file ends ' + (job.end - job.pos) + ' bytes early (truncated)');
@@ -90,25 +86,6 @@ function hashSlice(job) {
   }
 }
 parentPort.on('message', (m) => {
-  // Buffers to digest arrive in pieces, in pool buffers that go straight back once hashed.
-  if (m.type === 'digest-start') {
-    digests.set(m.id, m.algos.map((a) => [a, crypto.createHash(a)]));
-    return;
-  }
-  if (m.type === 'digest-piece') {
-    const hs = digests.get(m.id);
-    if (hs) for (const [, h] of hs) h.update(new Uint8Array(m.piece, 0, m.n));
-    parentPort.postMessage({ pool: m.piece }, [m.piece]);
-    return;
-  }
-  if (m.type === 'digest-end') {
-    const hs = digests.get(m.id) || [];
-    digests.delete(m.id);
-    const out = {};
-    for (const [a, h] of hs) out[a] = h.digest('hex');
-    parentPort.postMessage({ id: m.id, digests: out });
-    return;
-  }
   if (m.type === 'hash' || m.type === 'start') {
     let fd;
     try { fd = fs.openSync(m.file, 'r'); } catch (e) {
@@ -136,9 +113,6 @@ parentPort.on('message', (m) => {
 
 interface WorkerMessage {
   id: number;
-  digests?: Record<string, string>;
-  /** A pool buffer handed back. */
-  pool?: ArrayBuffer;
   slot?: number;
   n?: number;
   blob?: string;
@@ -156,20 +130,9 @@ interface Job {
   done: boolean;
 }
 
-interface BufferJob {
-  resolve(d: Record<string, string>): void;
-  reject(e: Error): void;
-}
-
 class ReaderWorker {
   private readonly worker: Worker;
   private readonly jobs = new Map<number, Job>();
-  private readonly bufferJobs = new Map<number, BufferJob>();
-  /** Pool buffers not lent to the worker: how much more it may take on. */
-  private readonly pool: ArrayBuffer[] = Array.from(
-    { length: POOL.buffers },
-    () => new ArrayBuffer(POOL.size),
-  );
   private nextId = 1;
 
   constructor() {
@@ -180,25 +143,11 @@ class ReaderWorker {
     this.worker.on('error', (err) => {
       for (const job of this.jobs.values()) this.settle(job, err);
       this.jobs.clear();
-      for (const b of this.bufferJobs.values()) b.reject(err);
-      this.bufferJobs.clear();
       this.worker.unref();
     });
   }
 
   private onMessage(m: WorkerMessage): void {
-    if (m.pool) {
-      this.pool.push(m.pool);
-      return;
-    }
-    const buffered = this.bufferJobs.get(m.id);
-    if (buffered) {
-      this.bufferJobs.delete(m.id);
-      if (this.jobs.size === 0 && this.bufferJobs.size === 0) this.worker.unref();
-      if (m.digests) buffered.resolve(m.digests);
-      else buffered.reject(new Error(m.error ?? 'reader worker gave no digest'));
-      return;
-    }
     const job = this.jobs.get(m.id);
     if (!job) return;
     if (m.slot !== undefined && m.n !== undefined && job.ring) {
@@ -210,7 +159,7 @@ class ReaderWorker {
       return;
     }
     this.jobs.delete(m.id);
-    if (this.jobs.size === 0 && this.bufferJobs.size === 0) this.worker.unref();
+    if (this.jobs.size === 0) this.worker.unref();
     if (m.error !== undefined || m.blob === undefined) {
       this.settle(job, new Error(m.error ?? 'reader worker gave no digest'));
     } else {
@@ -225,28 +174,6 @@ class ReaderWorker {
     job.done = true;
     job.reject(err);
     job.stream.destroy(err);
-  }
-
-  /**
-   * Digests of `data`, copied into pool buffers now (the caller may reuse its memory at once); undefined
-   * when the pool cannot hold it, i.e. the worker is busy enough: the caller then hashes itself.
-   */
-  digestBuffer(data: Uint8Array, algos: readonly string[]): Promise<Record<string, string>> | undefined {
-    if (Math.max(1, Math.ceil(data.length / POOL.size)) > this.pool.length) return undefined;
-    const id = this.nextId++;
-    const done = new Promise<Record<string, string>>((resolve, reject) => {
-      this.bufferJobs.set(id, { resolve, reject });
-    });
-    this.worker.ref();
-    this.worker.postMessage({ type: 'digest-start', id, algos });
-    for (let off = 0; off < data.length; off += POOL.size) {
-      const piece = this.pool.pop() as ArrayBuffer;
-      const n = Math.min(POOL.size, data.length - off);
-      new Uint8Array(piece).set(data.subarray(off, off + n));
-      this.worker.postMessage({ type: 'digest-piece', id, piece, n }, [piece]);
-    }
-    this.worker.postMessage({ type: 'digest-end', id });
-    return done;
   }
 
   /** The blob's digest only: the caller reads the bytes it needs itself. `cancel` stops the reading. */
@@ -266,7 +193,7 @@ class ReaderWorker {
       if (!job || job.done) return;
       job.done = true;
       this.jobs.delete(id);
-      if (this.jobs.size === 0 && this.bufferJobs.size === 0) this.worker.unref();
+      if (this.jobs.size === 0) this.worker.unref();
       this.worker.postMessage({ type: 'cancel', id });
       job.reject(new Error(`${range.file}: read cancelled`));
     };
@@ -297,7 +224,7 @@ class ReaderWorker {
         if (!job.done) {
           job.done = true;
           this.jobs.delete(id);
-          if (this.jobs.size === 0 && this.bufferJobs.size === 0) this.worker.unref();
+          if (this.jobs.size === 0) this.worker.unref();
           this.worker.postMessage({ type: 'cancel', id });
           reject(err ?? new Error(`${range.file}: read cancelled`));
         }
@@ -341,17 +268,6 @@ export function digestFileRange(
   range: FileRange,
 ): { digests: Promise<BlobDigests>; cancel(): void } | undefined {
   return sharedWorker()?.digest(range);
-}
-
-/**
- * Digests (md5, sha1, sha256 …) of `data`, computed on the shared worker beside the layer hashing;
- * undefined when no worker can start or it has enough queued (the caller then hashes itself).
- */
-export function digestOffThread(
-  data: Uint8Array,
-  algos: readonly string[],
-): Promise<Record<string, string>> | undefined {
-  return sharedWorker()?.digestBuffer(data, algos);
 }
 
 /**

@@ -81,8 +81,8 @@ export async function walkTarInFile(
         },
       );
       if (++members % PROGRESS_EVERY === 0) opts.onBytes?.(h.dataOffset);
-      // Reads here are synchronous: let the event loop run now and then (worker replies, the console's
-      // requests), or a whole layer would pass as one task.
+      // Reads here are synchronous: let the event loop run now and then (the console's requests, scan
+      // progress), or a whole layer would pass as one task.
       if (performance.now() - lastYield > YIELD_MS) {
         await new Promise<void>((resolve) => setImmediate(resolve));
         lastYield = performance.now();
