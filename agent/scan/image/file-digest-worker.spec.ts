@@ -34,7 +34,7 @@ describe('openHashedFileRange', () => {
     );
   });
 
-  it('hands over intact chunks to a consumer slower than the reader (ring slots are not overwritten early)', async () => {
+  it('hands over intact chunks to a consumer slower than the reader', async () => {
     const h = openHashedFileRange({ file, start: 0, size: data.length })!;
     const parts: Buffer[] = [];
     for await (const c of h.stream) {

@@ -1,8 +1,7 @@
-// A layer blob stored in a file, read once on a worker thread that hashes each chunk and hands it over
-// to the main thread's tar parsing: verification runs beside parsing and analysis, and the file is
-// not read a second time for its digest. Chunks pass through a ring of shared slots that the main
-// thread copies out of: a fresh buffer per chunk (a transfer) cost the reader more in page faults
-// than the hashing it does.
+// A layer blob stored in a file, read once on a worker thread that hashes it: either only that (the
+// by-offset walk of an uncompressed layer reads what it needs itself) or also handing each chunk over,
+// transferred, to the main thread's decompression and tar parsing (compressed layers). Verification
+// runs beside parsing and analysis, and the file is not read a second time for its digest.
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 
@@ -24,7 +23,7 @@ export interface HashedFileStream {
   digests: Promise<BlobDigests>;
 }
 
-/** Bytes per chunk and chunks in flight (= ring slots): at most 8 MiB read ahead whatever the consumer's pace. */
+/** Bytes per chunk and chunks in flight: at most 8 MiB read ahead whatever the consumer's pace. */
 const CHUNK = 256 * 1024;
 const WINDOW = 32;
 
@@ -45,10 +44,8 @@ function pump(job) {
   try {
     while (job.credit > 0 && job.pos < job.end) {
       const n = Math.min(${CHUNK}, job.end - job.pos);
-      // A slot is rewritten only after its chunk's credit came back, and credit follows the copy.
-      const slot = job.next;
-      job.next = (slot + 1) % ${WINDOW};
-      const buf = Buffer.from(job.ring, slot * ${CHUNK}, n);
+      const ab = new ArrayBuffer(n);
+      const buf = Buffer.from(ab);
       let got = 0;
       while (got < n) {
         const r = fs.readSync(job.fd, buf, got, n - got, job.pos + got);
@@ -58,7 +55,7 @@ function pump(job) {
       job.pos += n;
       job.hash.update(buf);
       job.credit--;
-      parentPort.postMessage({ id: job.id, slot, n });
+      parentPort.postMessage({ id: job.id, chunk: ab }, [ab]);
     }
     if (job.pos >= job.end) finish(job, { blob: job.hash.digest('hex') });
   } catch (e) {
@@ -94,9 +91,9 @@ parentPort.on('message', (m) => {
     }
     const job = { id: m.id, fd, pos: m.start, end: m.start + m.size, hash: crypto.createHash('sha256') };
     jobs.set(m.id, job);
-    // 'hash': the digest only; 'start': also hand every chunk over through the ring.
+    // 'hash': the digest only; 'start': also hand every chunk over, as credit allows.
     if (m.type === 'hash') return hashSlice(job);
-    Object.assign(job, { ring: m.ring, next: 0, credit: ${WINDOW} });
+    job.credit = ${WINDOW};
     return pump(job);
   }
   const job = jobs.get(m.id);
@@ -113,8 +110,7 @@ parentPort.on('message', (m) => {
 
 interface WorkerMessage {
   id: number;
-  slot?: number;
-  n?: number;
+  chunk?: ArrayBuffer;
   blob?: string;
   error?: string;
 }
@@ -122,7 +118,6 @@ interface WorkerMessage {
 interface Job {
   stream: Readable;
   /** Slots the worker fills for a streamed read (none for a hash-only job). */
-  ring?: SharedArrayBuffer;
   resolve(d: BlobDigests): void;
   reject(e: Error): void;
   /** Chunks pushed into a full stream, to be credited back once the consumer reads again. */
@@ -150,11 +145,9 @@ class ReaderWorker {
   private onMessage(m: WorkerMessage): void {
     const job = this.jobs.get(m.id);
     if (!job) return;
-    if (m.slot !== undefined && m.n !== undefined && job.ring) {
+    if (m.chunk !== undefined) {
       if (job.done) return;
-      const chunk = Buffer.allocUnsafe(m.n);
-      chunk.set(new Uint8Array(job.ring, m.slot * CHUNK, m.n));
-      if (job.stream.push(chunk)) this.worker.postMessage({ type: 'credit', id: m.id, n: 1 });
+      if (job.stream.push(Buffer.from(m.chunk))) this.worker.postMessage({ type: 'credit', id: m.id, n: 1 });
       else job.owed++;
       return;
     }
@@ -231,11 +224,10 @@ class ReaderWorker {
         cb(err);
       },
     });
-    const ring = new SharedArrayBuffer(CHUNK * WINDOW);
-    const job: Job = { stream, ring, resolve, reject, owed: 0, done: false };
+    const job: Job = { stream, resolve, reject, owed: 0, done: false };
     this.jobs.set(id, job);
     this.worker.ref();
-    this.worker.postMessage({ type: 'start', id, ring, ...range });
+    this.worker.postMessage({ type: 'start', id, ...range });
     return { stream, digests };
   }
 }
