@@ -34,8 +34,8 @@ export interface Analyzer {
   analyze(input: AnalyzerInput): AnalysisResult | Promise<AnalysisResult>;
   /**
    * Instead of `analyze`, when the walker can read the file by offset and no other analyzer needs it
-   * whole: reads only the parts it needs (e.g. an executable's section table). Each buffer `file.read`
-   * returns is valid until the next read.
+   * whole: reads only the parts it needs (e.g. an executable's section table). Each buffer `read`
+   * returns is valid until the next call to it.
    */
   analyzeParts?(file: FileMeta, read: (offset: number, length: number) => Buffer): AnalysisResult;
   /**

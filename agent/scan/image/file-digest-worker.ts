@@ -117,7 +117,6 @@ interface WorkerMessage {
 
 interface Job {
   stream: Readable;
-  /** Slots the worker fills for a streamed read (none for a hash-only job). */
   resolve(d: BlobDigests): void;
   reject(e: Error): void;
   /** Chunks pushed into a full stream, to be credited back once the consumer reads again. */
