@@ -1,5 +1,5 @@
 // Read-only access to the members of an image archive (a tar file read by offset) or a directory.
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, promises as fs, readSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { normalizeMemberPath } from './paths';
@@ -27,11 +27,10 @@ export async function tarStore(file: string): Promise<BlobStore> {
   let index: Map<string, TarIndexEntry>;
   try {
     const { size } = await fh.stat();
-    index = await indexTar(
-      async (offset, length) => {
+    index = indexTar(
+      (offset, length) => {
         const buf = Buffer.alloc(length);
-        const { bytesRead } = await fh.read(buf, 0, length, offset);
-        return buf.subarray(0, bytesRead);
+        return buf.subarray(0, readSync(fh.fd, buf, 0, length, offset));
       },
       size,
       file,

@@ -62,7 +62,7 @@ export async function walkTarInFile(
     const reader = new RangeReader(fd, range, input);
     let members = 0;
     let lastYield = performance.now();
-    for await (const h of tarHeaders(reader.view, range.size, input, Number.MAX_SAFE_INTEGER)) {
+    for (const h of tarHeaders(reader.content, range.size, input, Number.MAX_SAFE_INTEGER)) {
       await collector.add(
         {
           name: h.name,
@@ -156,22 +156,18 @@ class RangeReader {
     private readonly input: string,
   ) {}
 
-  /** For the header reader, which decodes each header before its next read. */
-  readonly view = (offset: number, length: number): Promise<Buffer> =>
-    Promise.resolve(this.content(offset, length));
-
   /**
    * A member's bytes for the analyzers, valid until the next read (the Analyzer contract: content lives
    * as long as the analyze call). Reused buffers: fresh ones per file cost more in page faults than the
    * copying.
    */
-  content(offset: number, length: number): Buffer {
+  readonly content = (offset: number, length: number): Buffer => {
     if (length <= WINDOW) return this.windowed(offset, length);
     if (this.scratch.length < length)
       this.scratch = Buffer.allocUnsafe(Math.max(length, 2 * this.scratch.length));
     this.fill(this.scratch, length, offset);
     return this.scratch.subarray(0, length);
-  }
+  };
 
   /**
    * A part of a member for Analyzer.analyzeParts (an executable's tables, one section): from the window

@@ -11,7 +11,7 @@ import {
   zstdRaw,
   type TarMember,
 } from '../../../test/fixtures/image/build-layers';
-import type { Analyzer } from '../../model/analyzer';
+import type { AnalysisResult, Analyzer } from '../../model/analyzer';
 import { walkLayer } from './layer-walker';
 import { ImageInputError, newBudget, type LayerStream, type ScanLimits } from './types';
 
@@ -200,6 +200,27 @@ for (const m of MODES) {
         expect(seen.get('/small')).toBe(sha(Buffer.from('tiny')));
         expect(seen.get('/empty')).toBe(sha(Buffer.alloc(0)));
       }
+    });
+
+    it('runs synchronous and asynchronous analyzers of one file in order, warning for the ones that fail', async () => {
+      const order: string[] = [];
+      const mk = (type: string, run: () => AnalysisResult | Promise<AnalysisResult>): Analyzer => ({
+        type,
+        version: 1,
+        required: () => true,
+        analyze: () => (order.push(type), run()),
+      });
+      const pkg = (name: string) => ({ packages: [{ name, version: '1' } as never] });
+      const r = await walk(await tarOf([{ name: 'x', content: 'a' }]), {}, {}, [
+        mk('sync1', () => pkg('s1')),
+        mk('async1', () => Promise.resolve(pkg('a1'))),
+        mk('asyncBad', () => Promise.reject(new Error('late boom'))),
+        mk('sync2', () => pkg('s2')),
+      ]);
+      expect(order).toEqual(['sync1', 'async1', 'asyncBad', 'sync2']);
+      expect(Object.keys(r.files['/x'])).toEqual(['sync1', 'async1', 'sync2']);
+      expect(r.files['/x'].sync2.packages?.[0].name).toBe('s2');
+      expect(r.warnings.join()).toContain('analyzer asyncBad failed on /x: late boom');
     });
 
     it('records an analyzer that throws as a warning and goes on', async () => {

@@ -30,8 +30,8 @@ function header(fields: {
 
 async function first(h: Buffer, data = Buffer.alloc(512)) {
   const tar = Buffer.concat([h, data, Buffer.alloc(1024)]);
-  const read = async (off: number, len: number): Promise<Buffer> => tar.subarray(off, off + len);
-  for await (const m of tarHeaders(read, tar.length, 'x.tar', 10)) return m;
+  const read = (off: number, len: number): Buffer => tar.subarray(off, off + len);
+  for (const m of tarHeaders(read, tar.length, 'x.tar', 10)) return m;
   return undefined;
 }
 

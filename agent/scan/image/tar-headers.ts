@@ -18,17 +18,19 @@ export interface TarHeader {
 }
 
 /** Bytes of the tar from `offset`; the buffer may be reused once the next read is made. */
-export type ReadAt = (offset: number, length: number) => Promise<Buffer>;
+export type ReadAt = (offset: number, length: number) => Buffer;
 
 const BLOCK = 512;
 const MAX_META = 1024 * 1024;
 
-export async function* tarHeaders(
+// Synchronous: its readers read by offset from files they hold open, and a walk of a big layer reads
+// tens of thousands of headers (no promise per header).
+export function* tarHeaders(
   read: ReadAt,
   total: number,
   input: string,
   maxEntries: number,
-): AsyncGenerator<TarHeader> {
+): Generator<TarHeader> {
   let off = 0;
   let longName: string | undefined;
   let longLink: string | undefined;
@@ -36,7 +38,7 @@ export async function* tarHeaders(
   let globalPax: Record<string, string> = {};
   let count = 0;
   while (off + BLOCK <= total) {
-    const h = await read(off, BLOCK);
+    const h = read(off, BLOCK);
     if (isZero(h)) return;
     if (++count > maxEntries) throw new ImageInputError(`${input}: more than ${maxEntries} members`);
     checkChecksum(h, input, off);
@@ -56,7 +58,7 @@ export async function* tarHeaders(
         throw new ImageInputError(
           `${input}: header extension of ${size} bytes at offset ${off} is too large`,
         );
-      const data = await read(dataOffset, size);
+      const data = read(dataOffset, size);
       if (flag === 'x') pax = { ...globalPax, ...parsePax(data, input) };
       else if (flag === 'g') globalPax = parsePax(data, input);
       else if (flag === 'L') longName = cstr(data);

@@ -15,14 +15,14 @@ export interface TarIndexEntry {
   linkname?: string;
 }
 
-export async function indexTar(
+export function indexTar(
   read: ReadAt,
   total: number,
   input: string,
   maxEntries = 100_000,
-): Promise<Map<string, TarIndexEntry>> {
+): Map<string, TarIndexEntry> {
   const out = new Map<string, TarIndexEntry>();
-  for await (const h of tarHeaders(read, total, input, maxEntries)) {
+  for (const h of tarHeaders(read, total, input, maxEntries)) {
     const name = safeMemberPath(h.name, input).slice(1);
     const entry: TarIndexEntry = { name, offset: h.dataOffset, size: h.size, type: typeOf(h.flag) };
     if (h.linkname) entry.linkname = h.linkname;
