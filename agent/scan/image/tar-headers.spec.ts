@@ -73,3 +73,28 @@ describe('tarHeaders numeric fields', () => {
     expect((await first(v7))?.name).toBe('file');
   });
 });
+
+describe('tarHeaders end of archive', () => {
+  const member = (name: string): Buffer =>
+    Buffer.concat([
+      header({ name, mode: '644\0', uid: '0\0', size: '1\0' }),
+      Buffer.from('x'),
+      Buffer.alloc(511),
+    ]);
+  const names = (tar: Buffer): string[] => {
+    const read = (off: number, len: number): Buffer => tar.subarray(off, off + len);
+    return [...tarHeaders(read, tar.length, 'x.tar', 10)].map((m) => m.name);
+  };
+  const zero = Buffer.alloc(512);
+
+  it('ends at two zero blocks, ignoring what follows them, or at one that ends the file', () => {
+    expect(names(Buffer.concat([member('a'), zero, zero, Buffer.alloc(512, 0x41)]))).toEqual(['a']);
+    expect(names(Buffer.concat([member('a'), zero]))).toEqual(['a']);
+  });
+
+  it('refuses members hidden after a lone zero block (Docker refuses such a layer too)', () => {
+    expect(() => names(Buffer.concat([member('a'), zero, member('hidden'), zero, zero]))).toThrow(
+      'x.tar: data after an end-of-archive block at offset 1024 (not a valid tar)',
+    );
+  });
+});

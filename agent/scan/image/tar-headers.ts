@@ -39,7 +39,16 @@ export function* tarHeaders(
   let count = 0;
   while (off + BLOCK <= total) {
     const h = read(off, BLOCK);
-    if (isZero(h)) return;
+    if (isZero(h)) {
+      // The end: two zero blocks (or one at the end of the file). Members hidden after a lone zero block
+      // are refused, as Docker's own tar reader does, rather than silently left out.
+      if (off + 2 * BLOCK <= total && !isZero(read(off + BLOCK, BLOCK))) {
+        throw new ImageInputError(
+          `${input}: data after an end-of-archive block at offset ${off} (not a valid tar)`,
+        );
+      }
+      return;
+    }
     if (++count > maxEntries) throw new ImageInputError(`${input}: more than ${maxEntries} members`);
     checkChecksum(h, input, off);
     const flag = h[156] === 0 ? '0' : String.fromCharCode(h[156]);
