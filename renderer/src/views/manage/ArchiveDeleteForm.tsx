@@ -1,44 +1,29 @@
-import { useEffect, useState, type JSX } from 'react';
+import type { JSX } from 'react';
+import { PeriodForm } from '../../components/PeriodForm';
+import { daysToSeconds } from '../../lib/minutes';
 import { useStore } from '../../store/index';
 
 /** How long archived models (no container uses their image) are kept: days here, seconds in the API. */
 export function ArchiveDeleteForm(): JSX.Element {
   const settings = useStore((s) => s.runtimeSettings);
   const save = useStore((s) => s.saveArchiveDeleteSeconds);
-  const [days, setDays] = useState('');
   const stored = settings?.storedArchiveDeleteSeconds ?? settings?.archiveDeleteSeconds;
-  useEffect(() => {
-    if (stored !== undefined) setDays(String(Math.round((stored / 86_400) * 1000) / 1000));
-  }, [stored]);
-  const value = Number(days);
-  const valid = days.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= 365;
   return (
-    <form
+    <PeriodForm
       className="card toolbar"
-      data-testid="archive-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (valid) void save(Math.round(value * 86_400));
-      }}
+      testId="archive-form"
+      label="Delete archived models after (days)"
+      ariaLabel="Delete archived models after days"
+      stored={stored === undefined ? undefined : String(Math.round((stored / 86_400) * 1000) / 1000)}
+      toSeconds={daysToSeconds}
+      onSave={(seconds) => void save(seconds)}
     >
-      <label>
-        Delete archived models after (days){' '}
-        <input
-          aria-label="Delete archived models after days"
-          value={days}
-          onChange={(e) => setDays(e.target.value)}
-          inputMode="decimal"
-        />
-      </label>
-      <button type="submit" disabled={!valid}>
-        Save
-      </button>
       {settings?.archiveDeleteSource === 'MOAT_ARCHIVE_DELETE_SECONDS' && (
         <span className="muted">
           {' '}
           MOAT_ARCHIVE_DELETE_SECONDS={settings.archiveDeleteSeconds} overrides this setting.
         </span>
       )}
-    </form>
+    </PeriodForm>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useState, type JSX } from 'react';
+import { useEffect, type JSX } from 'react';
+import { PeriodForm } from '../../components/PeriodForm';
 import { minutesToSeconds } from '../../lib/minutes';
 import { useStore } from '../../store/index';
 
@@ -7,34 +8,19 @@ export function LearningPeriodForm(): JSX.Element {
   const settings = useStore((s) => s.runtimeSettings);
   const load = useStore((s) => s.loadRuntimeSettings);
   const save = useStore((s) => s.saveLearningSeconds);
-  const [minutes, setMinutes] = useState('');
   useEffect(() => void load(), [load]);
-  useEffect(() => {
-    if (settings) setMinutes(String((settings.storedLearningSeconds ?? settings.learningSeconds) / 60));
-  }, [settings]);
-  const seconds = minutesToSeconds(minutes);
-  const valid = seconds !== undefined;
   return (
-    <form
+    <PeriodForm
       className="card toolbar"
-      data-testid="learning-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (valid) void save(seconds);
-      }}
+      testId="learning-form"
+      label="Learning period (minutes)"
+      ariaLabel="Learning period in minutes"
+      stored={
+        settings ? String((settings.storedLearningSeconds ?? settings.learningSeconds) / 60) : undefined
+      }
+      toSeconds={minutesToSeconds}
+      onSave={(seconds) => void save(seconds)}
     >
-      <label>
-        Learning period (minutes){' '}
-        <input
-          aria-label="Learning period in minutes"
-          value={minutes}
-          onChange={(e) => setMinutes(e.target.value)}
-          inputMode="decimal"
-        />
-      </label>
-      <button type="submit" disabled={!valid}>
-        Save
-      </button>
       {settings?.learningSource === 'MOAT_LEARNING_SECONDS' && (
         <span className="muted">
           {' '}
@@ -48,6 +34,6 @@ export function LearningPeriodForm(): JSX.Element {
           their own period).
         </span>
       )}
-    </form>
+    </PeriodForm>
   );
 }

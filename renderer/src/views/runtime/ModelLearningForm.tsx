@@ -1,4 +1,5 @@
-import { useEffect, useState, type JSX } from 'react';
+import type { JSX } from 'react';
+import { PeriodForm } from '../../components/PeriodForm';
 import { minutesToSeconds } from '../../lib/minutes';
 import type { ModelDetailDto } from '../../../../electron/contract/index';
 import { useStore } from '../../store/index';
@@ -6,34 +7,18 @@ import { useStore } from '../../store/index';
 /** This model's own learning period (minutes here, seconds in the API), or the global one. */
 export function ModelLearningForm({ m }: { m: ModelDetailDto }): JSX.Element {
   const save = useStore((s) => s.setModelLearning);
-  const [minutes, setMinutes] = useState('');
   const own = m.ownLearningSeconds;
-  // Refill only when the stored value changes, not on every 3-second reload while the user types.
-  useEffect(() => setMinutes(own === undefined ? '' : String(own / 60)), [own]);
-  const seconds = minutesToSeconds(minutes);
-  const valid = seconds !== undefined;
   return (
-    <form
+    <PeriodForm
       className="toolbar"
-      data-testid="model-learning-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (valid) void save(m.id, seconds);
-      }}
+      testId="model-learning-form"
+      label="Learning period of this model (minutes)"
+      ariaLabel="Model learning period in minutes"
+      placeholder={`global: ${m.learningSeconds / 60}`}
+      stored={own === undefined ? '' : String(own / 60)}
+      toSeconds={minutesToSeconds}
+      onSave={(seconds) => void save(m.id, seconds)}
     >
-      <label>
-        Learning period of this model (minutes){' '}
-        <input
-          aria-label="Model learning period in minutes"
-          placeholder={`global: ${m.learningSeconds / 60}`}
-          value={minutes}
-          onChange={(e) => setMinutes(e.target.value)}
-          inputMode="decimal"
-        />
-      </label>
-      <button type="submit" disabled={!valid}>
-        Save
-      </button>
       {own !== undefined && (
         <button type="button" onClick={() => void save(m.id, null)}>
           Use the global period
@@ -45,6 +30,6 @@ export function ModelLearningForm({ m }: { m: ModelDetailDto }): JSX.Element {
           ? `own period: ${own / 60} min`
           : `follows the global period (${m.learningSeconds / 60} min)`}
       </span>
-    </form>
+    </PeriodForm>
   );
 }
