@@ -1,6 +1,5 @@
 // The console's "also scan deployed images with ClamAV" setting: off by default, stored across restarts,
 // and when on, each deployed-image scan runs the real clamscan with the user's ClamAV lists (EICAR .hdb here).
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,31 +8,23 @@ import { composeConsole, type Console } from '../../electron/main/compose';
 import { directClient } from '../../electron/api/dispatch';
 import { docker, requireDocker } from '../setup/docker-cli';
 import { IMAGE_NAMES } from '../setup/test-images';
+import { buildEicarImage } from '../setup/own-image';
 import { testdata } from '../setup/testdata';
 
 requireDocker();
 let app: Console;
 let home: string;
-let work: string;
 const IMAGE = `moat-test/console-clamscan:${process.pid}`;
 
 beforeAll(() => {
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-ccl-'));
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-ccl-work-'));
-  fs.copyFileSync(testdata('fixtures', 'malware', 'eicar.com'), path.join(work, 'release-notes.txt'));
-  fs.writeFileSync(
-    path.join(work, 'Dockerfile'),
-    `FROM ${IMAGE_NAMES.busybox}\nCOPY release-notes.txt /usr/share/misc/release-notes.txt\n`,
-  );
-  execFileSync('docker', ['build', '-q', '-t', IMAGE, work], {
-    env: { ...process.env, DOCKER_BUILDKIT: '0' },
-  });
+  buildEicarImage(IMAGE_NAMES.busybox, IMAGE, '/usr/share/misc/release-notes.txt');
   app = composeConsole({ dataDir: home, autoScan: false, runtime: false });
 });
 afterAll(() => {
   docker('rmi', '-f', IMAGE);
   app?.close();
-  for (const d of [home, work]) if (d) fs.rmSync(d, { recursive: true, force: true });
+  if (home) fs.rmSync(home, { recursive: true, force: true });
 });
 
 const call = (): ReturnType<typeof directClient> => directClient(app.dispatch);

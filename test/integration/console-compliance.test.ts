@@ -1,5 +1,4 @@
 // Compliance through the console's API: deployed images, custom malware lists, running containers and this host.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,34 +7,26 @@ import { composeConsole, type Console } from '../../electron/main/compose';
 import { directClient } from '../../electron/api/dispatch';
 import { docker, requireDocker } from '../setup/docker-cli';
 import { IMAGE_NAMES } from '../setup/test-images';
+import { buildEicarImage } from '../setup/own-image';
 import { testdata } from '../setup/testdata';
 
 requireDocker();
 let app: Console;
 let home: string;
-let work: string;
 const EICAR_IMAGE = `moat-test/console-eicar:${process.pid}`;
 const containers: string[] = [];
 
 beforeAll(() => {
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-cc-'));
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-cc-work-'));
   // The EICAR file under another name and without the built-in list's help: only the custom list can find it.
-  fs.copyFileSync(testdata('fixtures', 'malware', 'eicar.com'), path.join(work, 'tool.bin'));
-  fs.writeFileSync(
-    path.join(work, 'Dockerfile'),
-    `FROM ${IMAGE_NAMES.busybox}\nCOPY tool.bin /usr/local/bin/tool.bin\nUSER 1000\n`,
-  );
-  execFileSync('docker', ['build', '-q', '-t', EICAR_IMAGE, work], {
-    env: { ...process.env, DOCKER_BUILDKIT: '0' },
-  });
+  buildEicarImage(IMAGE_NAMES.busybox, EICAR_IMAGE, '/usr/local/bin/tool.bin', ['USER 1000']);
   app = composeConsole({ dataDir: home, autoScan: false, runtime: false });
 });
 afterAll(() => {
   for (const c of containers) docker('rm', '-f', c);
   docker('rmi', '-f', EICAR_IMAGE);
   app?.close();
-  for (const d of [home, work]) fs.rmSync(d, { recursive: true, force: true });
+  fs.rmSync(home, { recursive: true, force: true });
 });
 
 const call = (): ReturnType<typeof directClient> => directClient(app.dispatch);

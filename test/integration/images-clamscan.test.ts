@@ -1,12 +1,13 @@
 // `moat images scan --clamscan`: the real ClamAV clamscan over an image's layers, with a database the
 // user gives (the EICAR .hdb test fixture), reported as evidence on check 422.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, requireDocker } from '../setup/docker-cli';
 import { IMAGE_NAMES } from '../setup/test-images';
+import { buildEicarImage } from '../setup/own-image';
 import { testdata } from '../setup/testdata';
 
 requireDocker();
@@ -44,14 +45,7 @@ beforeAll(() => {
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-clam-home-'));
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-clam-work-'));
   // An innocent name: nothing about the path says malware.
-  fs.copyFileSync(testdata('fixtures', 'malware', 'eicar.com'), path.join(work, 'release-notes.txt'));
-  fs.writeFileSync(
-    path.join(work, 'Dockerfile'),
-    `FROM ${IMAGE_NAMES.busybox}\nCOPY release-notes.txt /usr/share/misc/release-notes.txt\n`,
-  );
-  execFileSync('docker', ['build', '-q', '-t', IMAGE, work], {
-    env: { ...process.env, DOCKER_BUILDKIT: '0' },
-  });
+  buildEicarImage(IMAGE_NAMES.busybox, IMAGE, '/usr/share/misc/release-notes.txt');
 });
 afterAll(() => {
   if (work) docker('rmi', '-f', IMAGE);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, requireDocker } from '../setup/docker-cli';
 import { IMAGE_NAMES } from '../setup/test-images';
 import { testImages } from '../setup/images-env';
+import { buildEicarImage } from '../setup/own-image';
 import { testdata } from '../setup/testdata';
 import { cycloneDxErrors, spdxErrors } from '../fixtures/sbom/validate-sbom';
 import { startServe, type ServeProcess } from '../setup/serve-process';
@@ -64,14 +65,7 @@ beforeAll(() => {
     testdata('feeds', 'osv', 'npm'),
   ]);
   expect(r.status, r.stderr).toBe(0);
-  fs.copyFileSync(testdata('fixtures', 'malware', 'eicar.com'), path.join(work, 'eicar.com'));
-  fs.writeFileSync(
-    path.join(work, 'Dockerfile'),
-    `FROM ${IMAGE_NAMES.nodeappV1}\nCOPY eicar.com /app/eicar.com\n`,
-  );
-  execFileSync('docker', ['build', '-q', '-t', EICAR_IMAGE, work], {
-    env: { ...process.env, DOCKER_BUILDKIT: '0' },
-  });
+  buildEicarImage(IMAGE_NAMES.nodeappV1, EICAR_IMAGE, '/app/eicar.com');
 });
 afterAll(() => {
   if (work) docker('rmi', '-f', EICAR_IMAGE);
