@@ -6,7 +6,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupNameOf } from '../../agent/local/socket-access';
 import { invokeConsole } from '../../electron/cli/image-scan/console-client';
-import { startAgent, type AgentProcess } from '../setup/agent-process';
+import {
+  execTopUntilAudited,
+  startAgent,
+  waitForHttpdModel,
+  type AgentProcess,
+} from '../setup/agent-process';
 import { docker, requireDocker, requireRoot } from '../setup/docker-cli';
 import { buildOwnImage, removeImage } from '../setup/own-image';
 import { startServe, type ServeProcess } from '../setup/serve-process';
@@ -63,21 +68,8 @@ describe('a console run by a normal user', () => {
     expect(status).toMatchObject({ mode: 'agent', phase: 'running' });
 
     container = docker('run', '-d', '--network', 'none', image, 'httpd', '-f', '-p', '8080');
-    const imageId = docker('inspect', '--format', '{{.Image}}', container);
-    await waitFor('httpd and port 8080 learned, then active', 20_000, async () => {
-      const m = await invokeConsole(target, 'models:get', { id: imageId }).catch(() => undefined);
-      return m &&
-        m.state === 'active' &&
-        m.processes.some((p) => p.name === 'httpd') &&
-        m.listening.includes(8080)
-        ? m
-        : undefined;
-    });
-    docker('exec', container, 'top', '-n', '1');
-    const audit = await waitFor('an audit for top', 10_000, async () => {
-      const page = await invokeConsole(target, 'audits:list', { kind: 'process', search: 'top' });
-      return page.items.find((a) => a.what === 'top' && a.container === container);
-    });
+    await waitForHttpdModel(target, container);
+    const audit = await execTopUntilAudited(target, container);
     expect(audit).toMatchObject({ image, rule: 'process not in model' });
     // the console's data stays the user's own
     expect(fs.statSync(path.join(serve.home, 'console.db')).uid).toBe(NOBODY);

@@ -11,7 +11,13 @@ import { AgentLink } from '../../agent/local/agent-client';
 import { findGroup, type GroupEntry } from '../../agent/local/socket-access';
 import { invokeConsole } from '../../electron/cli/image-scan/console-client';
 import { docker, requireDocker, requireRoot } from '../setup/docker-cli';
-import { childrenOf, startAgent as startAgentProcess, type AgentProcess } from '../setup/agent-process';
+import {
+  childrenOf,
+  execTopUntilAudited,
+  startAgent as startAgentProcess,
+  waitForHttpdModel,
+  type AgentProcess,
+} from '../setup/agent-process';
 import { buildOwnImage, removeImage } from '../setup/own-image';
 import { startServe, type ServeProcess } from '../setup/serve-process';
 import { IMAGE_NAMES } from '../setup/test-images';
@@ -133,23 +139,10 @@ describe('moat agent --local', () => {
     expect(status.howToEnable).toBeUndefined();
 
     container = docker('run', '-d', '--network', 'none', image, 'httpd', '-f', '-p', '8080');
-    const imageId = docker('inspect', '--format', '{{.Image}}', container);
-    const model = await waitFor('httpd and port 8080 learned, then active', 20_000, async () => {
-      const m = await invokeConsole(target, 'models:get', { id: imageId }).catch(() => undefined);
-      return m &&
-        m.state === 'active' &&
-        m.processes.some((p) => p.name === 'httpd') &&
-        m.listening.includes(8080)
-        ? m
-        : undefined;
-    });
+    const model = await waitForHttpdModel(target, container);
     expect(model.image).toBe(image);
 
-    docker('exec', container, 'top', '-n', '1');
-    const top = await waitFor('an audit for top', 10_000, async () => {
-      const page = await invokeConsole(target, 'audits:list', { kind: 'process', search: 'top' });
-      return page.items.find((a) => a.what === 'top' && a.container === container);
-    });
+    const top = await execTopUntilAudited(target, container);
     expect(top).toMatchObject({ image, rule: 'process not in model' });
 
     // Kill the agent hard: it leaves a stale socket and no goodbye.

@@ -2,6 +2,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AuditDto, ModelDetailDto } from '../../electron/contract/index';
+import { invokeConsole, type ConsoleTarget } from '../../electron/cli/image-scan/console-client';
+import { docker } from './docker-cli';
+import { waitFor } from './wait-for';
 
 export interface AgentProcess {
   child: ChildProcess;
@@ -68,4 +72,27 @@ export function childrenOf(pid: number): number[] {
   } catch {
     return [];
   }
+}
+
+/** Waits until the console's model of the container's image is active, with httpd and port 8080 learned. */
+export function waitForHttpdModel(target: ConsoleTarget, container: string): Promise<ModelDetailDto> {
+  const imageId = docker('inspect', '--format', '{{.Image}}', container);
+  return waitFor('httpd and port 8080 learned, then active', 20_000, async () => {
+    const m = await invokeConsole(target, 'models:get', { id: imageId }).catch(() => undefined);
+    return m &&
+      m.state === 'active' &&
+      m.processes.some((p) => p.name === 'httpd') &&
+      m.listening.includes(8080)
+      ? m
+      : undefined;
+  });
+}
+
+/** Runs `top` in the container and waits for the console's audit of it. */
+export function execTopUntilAudited(target: ConsoleTarget, container: string): Promise<AuditDto> {
+  docker('exec', container, 'top', '-n', '1');
+  return waitFor('an audit for top', 10_000, async () => {
+    const page = await invokeConsole(target, 'audits:list', { kind: 'process', search: 'top' });
+    return page.items.find((a) => a.what === 'top' && a.container === container);
+  });
 }
