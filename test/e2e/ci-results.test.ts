@@ -1,9 +1,8 @@
 // The workshop's CI flow in the browser: `moat images scan --address` publishes, the CI view shows verdict, who and where.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { moat } from '../setup/moat-cli';
 import { requireDocker } from '../setup/docker-cli';
 import { useBrowserSession } from '../setup/browser-session';
 import { waitForText } from '../setup/page-text';
@@ -23,10 +22,8 @@ beforeAll(async () => {
 
 describe('CI results (web mode, Chromium)', () => {
   it('shows a published failing scan with its verdict, user and host, and its compliance failures', async () => {
-    const r = spawnSync(
-      process.execPath,
+    const r = await moat(
       [
-        path.resolve(__dirname, '../../bin/moat'),
         'images',
         'scan',
         IMAGE_NAMES.nodeappV1,
@@ -37,7 +34,7 @@ describe('CI results (web mode, Chromium)', () => {
         '-p',
         'Workshop-Passw0rd!',
       ],
-      { encoding: 'utf8', env: { ...process.env, MOAT_HOME: session().serve.home } },
+      { home: session().serve.home },
     );
     expect(r.status, r.stderr).toBe(1);
     await session().page.click('text=Vulnerabilities · CI');

@@ -1,9 +1,9 @@
 // Collections and tags in the browser: a collection scopes a CI vulnerability rule, a finding is tagged with a
 // comment (still there after a reload), and an exception added from the Vulnerabilities tab makes
 // `moat images scan` stop failing on that CVE.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { moat } from '../setup/moat-cli';
 import { requireDocker } from '../setup/docker-cli';
 import { useBrowserSession } from '../setup/browser-session';
 import { waitForText } from '../setup/page-text';
@@ -24,11 +24,9 @@ beforeAll(async () => {
   });
 });
 
-function scanWithCli(): { status: number | null; out: string } {
-  const r = spawnSync(
-    process.execPath,
+async function scanWithCli(): Promise<{ status: number | null; out: string }> {
+  const r = await moat(
     [
-      path.resolve(__dirname, '../../bin/moat'),
       'images',
       'scan',
       IMAGE_NAMES.nodeappV1,
@@ -40,7 +38,7 @@ function scanWithCli(): { status: number | null; out: string } {
       PASSWORD,
       '--details',
     ],
-    { encoding: 'utf8', env: { ...process.env, MOAT_HOME: session().serve.home }, timeout: 120_000 },
+    { home: session().serve.home, timeout: 120_000 },
   );
   return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
@@ -100,7 +98,7 @@ describe('collections and tags (web mode, Chromium)', () => {
   });
 
   it('fails the CLI scan, then tags the finding with a comment that is still there after a reload', async () => {
-    const first = scanWithCli();
+    const first = await scanWithCli();
     expect(first.status, first.out).toBe(1);
     expect(first.out).toContain(CVE);
     const page = session().page;
@@ -146,7 +144,7 @@ describe('collections and tags (web mode, Chromium)', () => {
       '[data-testid=finding-message]',
       `Exception for ${CVE} until 2099-12-31 added to the ci vulnerability rule "Org baseline"`,
     );
-    const second = scanWithCli();
+    const second = await scanWithCli();
     expect(second.status, second.out).toBe(0);
   });
 });

@@ -1,9 +1,9 @@
 // Workshop exercises 3–6 through the console: the vulnerability and compliance rules for CI and hosts made in Defend,
 // a custom check, `moat images scan` publishing to the console, the verdicts under Monitor › Vulnerabilities › CI, the
 // keep-CI-results setting, host compliance judged by the host rule, and the layer that brought a vulnerable package.
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { moat, type MoatRun } from '../setup/moat-cli';
 import { requireDocker } from '../setup/docker-cli';
 import { useBrowserSession } from '../setup/browser-session';
 import { IMAGE_NAMES } from '../setup/test-images';
@@ -17,34 +17,11 @@ const shot = (name: string): string => path.resolve(__dirname, '../../test-resul
 requireDocker();
 const session = useBrowserSession();
 
-/**
- * Runs `moat images scan` without blocking this process: a blocked event loop cannot see the console close an idle
- * keep-alive connection, and the next API call would then be sent on a dead socket.
- */
-const scan = (ref: string): Promise<{ status: number | null; stdout: string; stderr: string }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        path.resolve(__dirname, '../../bin/moat'),
-        'images',
-        'scan',
-        ref,
-        '--details',
-        '--address',
-        session().serve.base,
-        '--token',
-        session().serve.token,
-      ],
-      { env: { ...process.env, MOAT_HOME: session().serve.home } },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+const scan = (ref: string): Promise<MoatRun> =>
+  moat(
+    ['images', 'scan', ref, '--details', '--address', session().serve.base, '--token', session().serve.token],
+    { home: session().serve.home },
+  );
 
 /** A `| id | severity | title ... | fail |` row of the --details compliance table. */
 const failedRow = (id: number): RegExp => new RegExp(`\\| ${id} +\\|.*\\| fail +\\|`);

@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { moatSync, type MoatRun } from '../setup/moat-cli';
 import pkg from '../../package.json';
 
-const moat = (...args: string[]): { status: number | null; stdout: string; stderr: string } =>
-  spawnSync(process.execPath, [path.resolve(__dirname, '../../bin/moat'), ...args], { encoding: 'utf8' });
+const moat = (...args: string[]): MoatRun => moatSync(args);
 
 describe('moat CLI', () => {
   it('prints help listing its commands', () => {

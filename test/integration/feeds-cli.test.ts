@@ -1,37 +1,17 @@
 // `moat feeds import` end to end through the built CLI: imports that fail name the input and the record and
 // leave the previous intel.db in use (bundles and `feeds update` are in feeds-update.test.ts).
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moat as runMoat, type MoatRun } from '../setup/moat-cli';
 import { testdata } from '../setup/testdata';
 
-const BIN = path.resolve(__dirname, '../../bin/moat');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-feeds-cli-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI without blocking this process (the mirror server lives here). */
-function moat(home: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...process.env, MOAT_HOME: home }, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-        resolve({ status: code, stdout, stderr });
-      },
-    );
-  });
-}
+const moat = (home: string, ...args: string[]): Promise<MoatRun> => runMoat(args, { home });
 
 interface ListRow {
   feed: string;

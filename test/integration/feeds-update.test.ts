@@ -1,6 +1,5 @@
 // `moat feeds update` against a mirror on 127.0.0.1 in the published layout (built here from the shared
 // test data), then `moat feeds bundle` of what it fetched and an import of that bundle on a second home.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,28 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import * as tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moat as runMoat, type MoatRun } from '../setup/moat-cli';
 import { buildMirror } from '../setup/feed-mirror';
 
-const BIN = path.resolve(__dirname, '../../bin/moat');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'moat-feeds-update-'));
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-function moat(home: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...process.env, MOAT_HOME: home }, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) =>
-        resolve({ status: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+const moat = (home: string, ...args: string[]): Promise<MoatRun> => runMoat(args, { home });
 
 interface ListRow {
   feed: string;

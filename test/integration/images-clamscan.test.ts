@@ -1,17 +1,16 @@
 // `moat images scan --clamscan`: the real ClamAV clamscan over an image's layers, with a database the
 // user gives (the EICAR .hdb test fixture), reported as evidence on check 422.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moatSync, type MoatRun } from '../setup/moat-cli';
 import { docker, requireDocker } from '../setup/docker-cli';
 import { IMAGE_NAMES } from '../setup/test-images';
 import { buildEicarImage } from '../setup/own-image';
 import { testdata } from '../setup/testdata';
 
 requireDocker();
-const BIN = path.resolve(__dirname, '../../bin/moat');
 const IMAGE = `moat-test/busybox-clamscan:${process.pid}`;
 let home: string;
 let work: string;
@@ -20,19 +19,7 @@ interface JsonReport {
   compliance: Array<{ checkId: number; status: string; evidence: string[] }>;
 }
 
-function moat(
-  args: string[],
-  env: Record<string, string> = {},
-): ReturnType<typeof spawnSync> & {
-  stdout: string;
-  stderr: string;
-} {
-  return spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, MOAT_HOME: home, ...env },
-    maxBuffer: 64 << 20,
-  });
-}
+const moat = (args: string[], env: Record<string, string> = {}): MoatRun => moatSync(args, { home, env });
 
 function check422(stdout: string): { status: string; evidence: string[] } {
   const r = JSON.parse(stdout) as JsonReport;

@@ -1,11 +1,12 @@
 // `moat images scan` end to end on the test images, as a workshop learner and a CI pipeline run it.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moatSync, type MoatRun } from '../setup/moat-cli';
 import { docker, requireDocker } from '../setup/docker-cli';
 import { IMAGE_NAMES } from '../setup/test-images';
 import { testImages } from '../setup/images-env';
@@ -15,21 +16,11 @@ import { cycloneDxErrors, spdxErrors } from '../fixtures/sbom/validate-sbom';
 import { startServe, type ServeProcess } from '../setup/serve-process';
 
 requireDocker();
-const BIN = path.resolve(__dirname, '../../bin/moat');
 let home: string;
 let work: string;
 const EICAR_IMAGE = `moat-test/nodeapp-eicar:${process.pid}`;
 
-function moat(
-  args: string[],
-  env: Record<string, string> = {},
-): { status: number | null; stdout: string; stderr: string } {
-  return spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, MOAT_HOME: home, ...env },
-    maxBuffer: 64 << 20,
-  });
-}
+const moat = (args: string[], env: Record<string, string> = {}): MoatRun => moatSync(args, { home, env });
 
 const WORKSHOP_POLICY = {
   compliance: {

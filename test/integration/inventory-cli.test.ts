@@ -1,9 +1,10 @@
 // `moat sbom` end to end: the bundled CLI against the real daemon and archives, documents checked for structure.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moatSync, type MoatRun } from '../setup/moat-cli';
 import { cycloneDxErrors, spdxErrors } from '../fixtures/sbom/validate-sbom';
 import { requireDocker } from '../setup/docker-cli';
 import { testImages } from '../setup/images-env';
@@ -11,13 +12,7 @@ import { testImages } from '../setup/images-env';
 const root = path.resolve(__dirname, '../..');
 let home = '';
 
-function moat(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  return spawnSync(process.execPath, [path.join(root, 'bin/moat'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, MOAT_HOME: home },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-}
+const moat = (...args: string[]): MoatRun => moatSync(args, { home });
 
 interface CdxDoc {
   metadata: { component: { name: string; type: string } };

@@ -1,9 +1,10 @@
 // `moat models` and `moat audits` against a running `moat serve` (as root, runtime on), found through MOAT_HOME's
 // console.json — the terminal path for SSH-only users.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MOAT_BIN, moatSync, type MoatRun } from '../setup/moat-cli';
 import type { AuditDto, ModelSummaryDto } from '../../electron/contract/index';
 import { invokeConsole } from '../../electron/cli/image-scan/console-client';
 import { docker, requireDocker, requireRoot } from '../setup/docker-cli';
@@ -14,18 +15,10 @@ import { waitFor } from '../setup/wait-for';
 requireDocker();
 requireRoot('moat serve embeds the runtime sensors only as root');
 
-const root = path.resolve(__dirname, '../..');
 let serve: ServeProcess;
 let container = '';
 
-function moat(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'moat'), ...args], {
-    env: { ...process.env, MOAT_HOME: serve.home },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const moat = (...args: string[]): MoatRun => moatSync(args, { home: serve.home, timeout: 30_000 });
 
 const target = (): { address: string; token: string } => ({ address: serve.base, token: serve.token });
 
@@ -82,7 +75,7 @@ describe('moat models / moat audits against moat serve', () => {
     expect(moat('audits', '--kind', 'dns', '--json').stdout.trim()).toBe('');
 
     // --follow: a process first seen after the command started is printed as it is recorded.
-    const follow = spawn(process.execPath, [path.join(root, 'bin', 'moat'), 'audits', '--follow', '--json'], {
+    const follow = spawn(process.execPath, [MOAT_BIN, 'audits', '--follow', '--json'], {
       env: { ...process.env, MOAT_HOME: serve.home },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -125,10 +118,7 @@ describe('moat models / moat audits against moat serve', () => {
   });
 
   it('says how to reach a console when none is registered, and removes console.json on exit', async () => {
-    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'moat'), 'models'], {
-      env: { ...process.env, MOAT_HOME: path.join(serve.home, 'nowhere') },
-      encoding: 'utf8',
-    });
+    const r = moatSync(['models'], { home: path.join(serve.home, 'nowhere') });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/no running console found.*--address and --token/);
     const file = path.join(serve.home, 'console.json');
